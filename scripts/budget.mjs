@@ -1,0 +1,132 @@
+// Prints the widget's budgets (DESIGN.md) beside what the release build in dist/ measures:
+//   weight   every file the embed loads (.js, .wasm, .css), each brotli -q 11, summed
+//   launcher time from navigation start to a painted launcher, median of RUNS page loads,
+//            without and with a 4x CPU slowdown, in headless Chromium on a local page
+//   tasks    the longest main-thread task during those loads (PerformanceObserver longtask)
+//   memory   JS heap + wasm memory after a 200-message conversation
+// Usage: node scripts/budget.mjs [--runs N]. Exits 1 when a budget is exceeded.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, DIST } from './serve.mjs';
+import { chromium } from 'playwright-core';
+
+const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 9;
+const KB = 1024;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'];
+
+// Files the embed loads: embed.js, the glue, the wasm. The demo page's own files are not
+// the widget's; source maps are never loaded.
+const WIDGET_FILES = ['embed.js', 'handover.js', 'handover_bg.wasm'];
+
+function weight() {
+  const rows = WIDGET_FILES.map((name) => {
+    const path = join(DIST, name);
+    const raw = statSync(path).size;
+    const br = execFileSync('brotli', ['-q', '11', '-c', path]).length;
+    return { name, raw, br };
+  });
+  const stray = readdirSync(DIST).filter((f) => /\.(css)$/.test(f) && !f.startsWith('page'));
+  if (stray.length) throw new Error(`unexpected widget CSS files in dist: ${stray}`);
+  return rows;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Budget</title></head>
+<body><main><h1>A page</h1></main><script async src="/embed.js" data-storage="memory"></script></body></html>`;
+
+async function loads(browser, url, throttle) {
+  const times = [];
+  let longest = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.addInitScript(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      // The first animation frame in which the launcher has a box is when it is painted.
+      const poll = (now) => {
+        const launcher = document.querySelector('handover-widget')?.shadowRoot?.querySelector('[part=launcher]');
+        if (launcher && launcher.getBoundingClientRect().width > 0) window.__launcherAt = now;
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__launcherAt !== undefined, null, { timeout: 10000 });
+    await page.waitForTimeout(100);
+    const { at, longestTask } = await page.evaluate(() => ({ at: window.__launcherAt, longestTask: window.__longest }));
+    times.push(at);
+    longest = Math.max(longest, longestTask);
+    await context.close();
+  }
+  return { median: median(times), times, longest };
+}
+
+async function memory(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const launcher = page.locator('handover-widget [part=launcher]');
+  await launcher.click();
+  const input = page.locator('handover-widget [part=input]');
+  for (let i = 0; i < 200; i++) {
+    await input.fill(`Message number ${i}: my order #${48000 + i} has not arrived and I am getting worried about it.`);
+    await input.press('Enter');
+  }
+  const count = await page.locator('handover-widget [part~=message]').count();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(async () => {
+    const src = document.querySelector('script[src$="embed.js"]').src;
+    const glue = await import(new URL('handover.js', src).href);
+    const exports = await glue.default();
+    return exports.memory.buffer.byteLength;
+  });
+  await context.close();
+  return { count, heap: usedSize, wasm };
+}
+
+const files = weight();
+const total = files.reduce((sum, f) => sum + f.br, 0);
+const routes = new Map([['/budget.html', { body: PAGE }]]);
+const server = await serve({ routes });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+let normal, slow, mem;
+try {
+  const url = `${server.url}/budget.html`;
+  await loads(browser, url, 1); // warm-up: the first Chromium start is not what a visitor sees
+  normal = await loads(browser, url, 1);
+  slow = await loads(browser, url, 4);
+  mem = await memory(browser, url);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const fmt = (n) => (n / KB).toFixed(1).padStart(6);
+const ms = (n) => `${n.toFixed(0).padStart(4)} ms`;
+const rows = [
+  ['weight, brotli (all widget files)', `${fmt(total)} KB`, '≤ 90 KB', total <= 90 * KB],
+  ['launcher visible, median', ms(normal.median), '≤ 100 ms', normal.median <= 100],
+  ['launcher visible, 4x CPU throttle', ms(slow.median), '≤ 250 ms', slow.median <= 250],
+  ['longest main-thread task (any run)', ms(Math.max(normal.longest, slow.longest)), 'none over 50 ms (unthrottled)', normal.longest <= 50],
+  [`memory after ${mem.count} messages`, `${fmt(mem.heap + mem.wasm)} KB`, '≤ 3 MB', mem.heap + mem.wasm <= 3 * KB * KB],
+];
+console.log('\nWidget files (dist/):');
+for (const f of files) console.log(`  ${f.name.padEnd(18)} ${fmt(f.raw)} KB raw  ${fmt(f.br)} KB brotli`);
+console.log(`\nLauncher times over ${RUNS} runs (ms): ${normal.times.map((t) => t.toFixed(0)).join(' ')}`);
+console.log(`  with 4x CPU throttle: ${slow.times.map((t) => t.toFixed(0)).join(' ')}`);
+console.log(`Memory: JS heap ${fmt(mem.heap)} KB + wasm ${fmt(mem.wasm)} KB\n`);
+console.log(`${'measure'.padEnd(38)} ${'value'.padStart(10)}   budget`);
+for (const [name, value, budget, ok] of rows) {
+  console.log(`${name.padEnd(38)} ${value.padStart(10)}   ${budget.padEnd(30)} ${ok ? 'ok' : 'OVER'}`);
+}
+if (rows.some((r) => !r[3])) process.exitCode = 1;

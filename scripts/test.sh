@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs everything, then runs every check and test: lint, host tests, browser tests,
+# the release build, end-to-end tests, and the budget report.
+set -euo pipefail
+"$(dirname "$0")/install.sh"
+source "$(dirname "$0")/env.sh"
+cd "$HANDOVER_ROOT"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "host tests (pure core)"
+cargo test --quiet
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --quiet --target wasm32-unknown-unknown
+
+step "release build"
+scripts/build.sh
+
+step "end-to-end tests (playwright-core, headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
+
+step "budgets"
+node scripts/budget.mjs

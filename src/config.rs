@@ -1,0 +1,1026 @@
+//! The site owner's configuration: one serde struct with defaults, read from the embed
+//! script's `data-*` attributes and `window.HandoverConfig`, validated once at boot.
+//!
+//! Everything here is pure: the browser shell hands over the raw attributes and the JSON of
+//! `HandoverConfig`, and gets back either a [`Config`] it can trust or a [`ConfigError`] that
+//! names every bad field, written for the site owner reading the console.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Longest accepted widget title, in characters.
+pub const MAX_TITLE_CHARS: usize = 80;
+/// Longest accepted greeting, in characters.
+pub const MAX_GREETING_CHARS: usize = 600;
+
+/// Which side of the viewport the launcher sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// Bottom right (the default; mirrored to the left in right-to-left locales is *not*
+    /// done automatically, because site owners place it to avoid their own page furniture).
+    #[default]
+    Right,
+    /// Bottom left.
+    Left,
+}
+
+/// Colour scheme of the widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the visitor's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Where the conversation is kept between page loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StorageMode {
+    /// `localStorage`: survives navigation and restarts, shared by the site's tabs.
+    #[default]
+    Local,
+    /// `sessionStorage`: survives navigation within one tab only.
+    Session,
+    /// Nothing is written; the conversation ends with the page.
+    Memory,
+}
+
+/// The kinds of handoff destination (see DESIGN.md, "Destinations").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DestinationKind {
+    /// Generic JSON webhook receiving payload v1.
+    #[default]
+    Webhook,
+    /// Slack incoming webhook.
+    Slack,
+    /// Zendesk Requests API (anonymous request).
+    Zendesk,
+    /// Zoho Desk Web-to-Case form.
+    Zoho,
+    /// A form-to-email relay endpoint.
+    Email,
+}
+
+impl DestinationKind {
+    /// The name used in config and in events.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Webhook => "webhook",
+            Self::Slack => "slack",
+            Self::Zendesk => "zendesk",
+            Self::Zoho => "zoho",
+            Self::Email => "email",
+        }
+    }
+}
+
+/// One place a handoff is delivered to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Destination {
+    /// What the endpoint speaks.
+    pub kind: DestinationKind,
+    /// Full URL the request goes to (absolute, or a path on the page's own origin).
+    pub endpoint: String,
+    /// Extra request headers (`webhook` only), e.g. a shared secret for a relay.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+    /// Hidden form values of a Zoho Web-to-Case form (`zoho` only), sent unchanged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    /// Address the relay sends to (`email` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// The whole configuration. Every key has a default, so an empty config is valid.
+///
+/// Keys are snake_case in `window.HandoverConfig` and kebab-case as `data-*` attributes of the
+/// script tag (`data-office-hours` sets `office_hours`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Title in the panel header and the launcher's accessible name. Default: "Support",
+    /// in the visitor's language.
+    pub title: Option<String>,
+    /// Shorthand for one destination: its URL (with `destination`).
+    pub endpoint: Option<String>,
+    /// Shorthand for one destination: its kind (with `endpoint`). Default `webhook`.
+    pub destination: Option<DestinationKind>,
+    /// Several destinations at once; each is delivered to independently.
+    pub destinations: Vec<Destination>,
+    /// Launcher side.
+    pub position: Position,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// UI language as a BCP 47 tag (`fr`, `pt-BR`); `None` or `"auto"` picks it from the
+    /// page's `lang` and the browser's languages.
+    pub locale: Option<String>,
+    /// Open the panel on first load.
+    pub open: bool,
+    /// First message shown in an empty conversation.
+    pub greeting: Option<String>,
+    /// Where the conversation is kept between page loads.
+    pub storage: StorageMode,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            title: None,
+            endpoint: None,
+            destination: None,
+            destinations: Vec::new(),
+            position: Position::Right,
+            theme: Theme::Auto,
+            locale: None,
+            open: false,
+            greeting: None,
+            storage: StorageMode::Local,
+        }
+    }
+}
+
+/// Where a config value came from, so an error can point at the line to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A `data-*` attribute of the embed script tag.
+    Attribute,
+    /// `window.HandoverConfig`.
+    Global,
+    /// A rule spanning several keys (e.g. `destination` without `endpoint`).
+    Combined,
+}
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The value does not have the expected shape; the text is serde's description.
+    Invalid(String),
+    /// An attribute holding JSON (an object or array) that does not parse.
+    BadJson(String),
+    /// A URL that is neither `http(s)://host/...` nor a path starting with `/`.
+    BadUrl(String),
+    /// An email address that cannot be one.
+    BadEmail(String),
+    /// A locale that is not a BCP 47 language tag.
+    BadLocale(String),
+    /// Text that is empty after trimming.
+    Empty,
+    /// Text longer than the limit (in characters).
+    TooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// A key that must be present given another key.
+    Missing {
+        /// The key that needs this one.
+        because: &'static str,
+    },
+    /// A key that the destination kind does not use.
+    NotForKind {
+        /// The destination kind that was given.
+        kind: DestinationKind,
+    },
+}
+
+/// One bad field: its path (`destinations[1].endpoint`), where it came from, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Path of the field, snake_case, with array indices.
+    pub field: String,
+    /// Where the value came from.
+    pub source: Source,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let root = root_key(&self.field);
+        let origin = match self.source {
+            Source::Attribute => format!(" (attribute data-{})", root.replace('_', "-")),
+            Source::Global => format!(" (window.HandoverConfig.{root})"),
+            Source::Combined => String::new(),
+        };
+        write!(f, "`{}`{origin}: ", self.field)?;
+        match &self.problem {
+            Problem::Invalid(why) => write!(f, "{why}"),
+            Problem::BadJson(why) => write!(f, "is not valid JSON ({why})"),
+            Problem::BadUrl(url) => write!(
+                f,
+                "{url:?} is not a usable URL (use https://host/path, or a path starting with /)"
+            ),
+            Problem::BadEmail(email) => write!(f, "{email:?} is not an email address"),
+            Problem::BadLocale(tag) => {
+                write!(
+                    f,
+                    "{tag:?} is not a language tag (use e.g. \"fr\" or \"pt-BR\")"
+                )
+            }
+            Problem::Empty => write!(f, "must not be empty"),
+            Problem::TooLong { max } => write!(f, "is longer than {max} characters"),
+            Problem::Missing { because } => write!(f, "is required when `{because}` is set"),
+            Problem::NotForKind { kind } => {
+                write!(f, "is not used by destinations of kind {:?}", kind.as_str())
+            }
+        }
+    }
+}
+
+/// The config could not be used. Holds every problem found, not just the first, so the site
+/// owner fixes them in one round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The bad fields, in key order.
+    pub fields: Vec<FieldError>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Handover: the widget is not shown because its configuration is invalid:"
+        )?;
+        for field in &self.fields {
+            write!(f, "\n  - {field}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Something the site owner should know that does not stop the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigWarning {
+    /// A key the widget does not know; it is ignored.
+    UnknownKey {
+        /// The key as written (snake_case for attributes).
+        key: String,
+        /// Where it came from.
+        source: Source,
+        /// The closest known key, when one is close.
+        suggestion: Option<String>,
+    },
+    /// The same key set by the script tag and by `HandoverConfig` with different values; the
+    /// attribute wins, because it is the more specific of the two.
+    Conflict {
+        /// The key.
+        key: String,
+    },
+}
+
+impl fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownKey {
+                key,
+                source,
+                suggestion,
+            } => {
+                let place = match source {
+                    Source::Attribute => format!("attribute data-{}", key.replace('_', "-")),
+                    _ => format!("window.HandoverConfig.{key}"),
+                };
+                write!(f, "Handover: {place} is not a known setting and is ignored")?;
+                if let Some(known) = suggestion {
+                    write!(f, " (did you mean `{known}`?)")?;
+                }
+                Ok(())
+            }
+            Self::Conflict { key } => write!(
+                f,
+                "Handover: `{key}` is set both by data-{} and by window.HandoverConfig with \
+                 different values; the script tag's attribute is used",
+                key.replace('_', "-")
+            ),
+        }
+    }
+}
+
+/// A validated config and the warnings met on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The config, safe to use.
+    pub config: Config,
+    /// Non-fatal notes for the console.
+    pub warnings: Vec<ConfigWarning>,
+}
+
+/// Turns `data-*` attribute names into config keys: `data-office-hours` → `office_hours`.
+/// Returns `None` for attributes that are not `data-*`.
+pub fn attribute_key(attribute: &str) -> Option<String> {
+    let rest = attribute.strip_prefix("data-")?;
+    (!rest.is_empty()).then(|| rest.to_ascii_lowercase().replace('-', "_"))
+}
+
+impl Config {
+    /// Reads the config from its two sources and validates it.
+    ///
+    /// `global` is the JSON of `window.HandoverConfig` (if it is an object), `attributes` the
+    /// script tag's attributes as `(name, value)`; attributes that are not `data-*` are
+    /// skipped. Attribute values are strings: a key whose default is a bool or number is
+    /// parsed as one, and a value starting with `{` or `[` is parsed as JSON.
+    pub fn from_sources(
+        global: Option<&Value>,
+        attributes: &[(String, String)],
+    ) -> Result<Loaded, ConfigError> {
+        let defaults = match serde_json::to_value(Config::default()) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
+        let mut warnings = Vec::new();
+        let mut errors = Vec::new();
+        let mut merged: BTreeMap<String, (Value, Source)> = BTreeMap::new();
+
+        if let Some(Value::Object(map)) = global {
+            for (key, value) in map {
+                if defaults.contains_key(key) {
+                    merged.insert(key.clone(), (value.clone(), Source::Global));
+                } else {
+                    warnings.push(unknown_key(key, Source::Global, &defaults));
+                }
+            }
+        }
+        for (name, raw) in attributes {
+            let Some(key) = attribute_key(name) else {
+                continue;
+            };
+            let Some(default) = defaults.get(&key) else {
+                warnings.push(unknown_key(&key, Source::Attribute, &defaults));
+                continue;
+            };
+            let value = match attribute_value(raw, default) {
+                Ok(value) => value,
+                Err(problem) => {
+                    errors.push(FieldError {
+                        field: key,
+                        source: Source::Attribute,
+                        problem,
+                    });
+                    continue;
+                }
+            };
+            if let Some((previous, Source::Global)) = merged.get(&key)
+                && *previous != value
+            {
+                warnings.push(ConfigWarning::Conflict { key: key.clone() });
+            }
+            merged.insert(key, (value, Source::Attribute));
+        }
+
+        let sources: BTreeMap<String, Source> = merged
+            .iter()
+            .map(|(key, (_, source))| (key.clone(), *source))
+            .collect();
+        let source_of = |field: &str| {
+            sources
+                .get(root_key(field))
+                .copied()
+                .unwrap_or(Source::Combined)
+        };
+
+        // Deserialize key by key, so one bad value is reported without hiding the others, and
+        // the rules spanning keys still run on the values that were fine.
+        let mut valid = Map::new();
+        for (key, (value, source)) in merged {
+            let single = Map::from_iter([(key.clone(), value)]);
+            match serde_json::from_value::<Config>(Value::Object(single.clone())) {
+                Ok(_) => valid.extend(single),
+                Err(err) => errors.push(FieldError {
+                    field: locate(&key, &single[&key]),
+                    source,
+                    problem: Problem::Invalid(strip_position(&err.to_string())),
+                }),
+            }
+        }
+        // Every key in `valid` deserialized on its own, and keys do not depend on each other
+        // during deserialization, so this cannot fail.
+        let config: Config = serde_json::from_value(Value::Object(valid)).unwrap_or_default();
+        let failed: Vec<String> = errors
+            .iter()
+            .map(|e| root_key(&e.field).to_owned())
+            .collect();
+        errors.extend(
+            config
+                .check()
+                .into_iter()
+                .filter(|(field, _)| !failed.iter().any(|f| f == root_key(field)))
+                .map(|(field, problem)| FieldError {
+                    source: source_of(&field),
+                    field,
+                    problem,
+                }),
+        );
+        errors.sort_by(|a, b| a.field.cmp(&b.field));
+
+        if errors.is_empty() {
+            Ok(Loaded { config, warnings })
+        } else {
+            Err(ConfigError { fields: errors })
+        }
+    }
+
+    /// Every destination, the `endpoint`/`destination` shorthand first.
+    pub fn all_destinations(&self) -> Vec<Destination> {
+        let shorthand = self.endpoint.as_ref().map(|endpoint| Destination {
+            kind: self.destination.unwrap_or_default(),
+            endpoint: endpoint.clone(),
+            headers: BTreeMap::new(),
+            fields: BTreeMap::new(),
+            to: None,
+        });
+        shorthand
+            .into_iter()
+            .chain(self.destinations.iter().cloned())
+            .collect()
+    }
+
+    /// Rules that span values: URLs, lengths, keys that need each other.
+    fn check(&self) -> Vec<(String, Problem)> {
+        let mut problems = Vec::new();
+        for (field, text, max) in [
+            ("title", &self.title, MAX_TITLE_CHARS),
+            ("greeting", &self.greeting, MAX_GREETING_CHARS),
+        ] {
+            if let Some(problem) = text.as_deref().and_then(|t| check_text(t, max)) {
+                problems.push((field.into(), problem));
+            }
+        }
+        if let Some(locale) = &self.locale
+            && locale != "auto"
+            && !is_language_tag(locale)
+        {
+            problems.push(("locale".into(), Problem::BadLocale(locale.clone())));
+        }
+        match (&self.endpoint, self.destination) {
+            (Some(url), _) if !is_usable_url(url) => {
+                problems.push(("endpoint".into(), Problem::BadUrl(url.clone())));
+            }
+            (None, Some(_)) => problems.push((
+                "endpoint".into(),
+                Problem::Missing {
+                    because: "destination",
+                },
+            )),
+            _ => {}
+        }
+        if self.destination == Some(DestinationKind::Zoho) {
+            // Zoho needs the form's hidden fields, which only the long form can carry.
+            problems.push((
+                "destination".into(),
+                Problem::Invalid(
+                    "a zoho destination needs its form `fields`: declare it in `destinations`"
+                        .into(),
+                ),
+            ));
+        }
+        if self.destination == Some(DestinationKind::Email) {
+            problems.push((
+                "destination".into(),
+                Problem::Invalid(
+                    "an email destination needs `to`: declare it in `destinations`".into(),
+                ),
+            ));
+        }
+        for (index, destination) in self.destinations.iter().enumerate() {
+            let at = |name: &str| format!("destinations[{index}].{name}");
+            if !is_usable_url(&destination.endpoint) {
+                problems.push((
+                    at("endpoint"),
+                    Problem::BadUrl(destination.endpoint.clone()),
+                ));
+            }
+            let kind = destination.kind;
+            if !destination.headers.is_empty() && kind != DestinationKind::Webhook {
+                problems.push((at("headers"), Problem::NotForKind { kind }));
+            }
+            match (kind, destination.fields.is_empty()) {
+                (DestinationKind::Zoho, true) => {
+                    problems.push((at("fields"), Problem::Missing { because: "kind" }))
+                }
+                (DestinationKind::Zoho, false) | (_, true) => {}
+                (_, false) => problems.push((at("fields"), Problem::NotForKind { kind })),
+            }
+            match (kind, &destination.to) {
+                (DestinationKind::Email, None) => {
+                    problems.push((at("to"), Problem::Missing { because: "kind" }))
+                }
+                (DestinationKind::Email, Some(to)) if !is_email(to) => {
+                    problems.push((at("to"), Problem::BadEmail(to.clone())))
+                }
+                (DestinationKind::Email, Some(_)) | (_, None) => {}
+                (_, Some(_)) => problems.push((at("to"), Problem::NotForKind { kind })),
+            }
+        }
+        problems
+    }
+}
+
+/// Parses one attribute string into the JSON shape its key expects.
+fn attribute_value(raw: &str, default: &Value) -> Result<Value, Problem> {
+    let trimmed = raw.trim();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return serde_json::from_str(trimmed).map_err(|e| Problem::BadJson(e.to_string()));
+    }
+    Ok(match default {
+        // A bare boolean attribute (`data-open`) means true.
+        Value::Bool(_) => match trimmed.to_ascii_lowercase().as_str() {
+            "" | "true" | "yes" | "1" => Value::Bool(true),
+            "false" | "no" | "0" => Value::Bool(false),
+            _ => Value::String(raw.to_owned()),
+        },
+        Value::Number(_) => trimmed
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(raw.to_owned())),
+        _ => Value::String(raw.to_owned()),
+    })
+}
+
+/// The top-level key of a field path: `destinations[1].endpoint` → `destinations`.
+fn root_key(field: &str) -> &str {
+    field.split(['.', '[']).next().unwrap_or(field)
+}
+
+/// Names the bad entry of a list (`destinations[1]`) rather than the whole list.
+fn locate(key: &str, value: &Value) -> String {
+    let bad_entry = match (key, value) {
+        ("destinations", Value::Array(entries)) => entries
+            .iter()
+            .position(|entry| serde_json::from_value::<Destination>(entry.clone()).is_err()),
+        _ => None,
+    };
+    match bad_entry {
+        Some(index) => format!("{key}[{index}]"),
+        None => key.to_owned(),
+    }
+}
+
+/// serde_json appends " at line 1 column 9", which means nothing to someone who wrote an
+/// attribute or a JS object.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn unknown_key(key: &str, source: Source, defaults: &Map<String, Value>) -> ConfigWarning {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let wanted = squash(key);
+    let suggestion = defaults
+        .keys()
+        .map(|known| (edit_distance(&wanted, &squash(known)), known))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, known)| known.clone());
+    ConfigWarning::UnknownKey {
+        key: key.to_owned(),
+        source,
+        suggestion,
+    }
+}
+
+/// Levenshtein distance, on chars; inputs here are a few characters long.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+fn check_text(text: &str, max: usize) -> Option<Problem> {
+    if text.trim().is_empty() {
+        Some(Problem::Empty)
+    } else if text.chars().count() > max {
+        Some(Problem::TooLong { max })
+    } else {
+        None
+    }
+}
+
+/// An absolute `http(s)` URL with a host, or a path on the page's origin (`/api/handoff`).
+pub fn is_usable_url(url: &str) -> bool {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    if let Some(path) = url.strip_prefix('/') {
+        // "//host" would be protocol-relative; say what is meant instead.
+        return !path.starts_with('/');
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = authority.rsplit('@').next().unwrap_or("");
+            !host.is_empty() && !host.starts_with(':')
+        }
+        None => false,
+    }
+}
+
+/// A deliberately loose check: one `@`, something before it, a dot in the domain after it.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && domain.split('.').filter(|label| !label.is_empty()).count() >= 2
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// A BCP 47-shaped tag: a 2–3 letter language, then 1–8 alphanumeric subtags.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn attrs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn load(global: Value, pairs: &[(&str, &str)]) -> Result<Loaded, ConfigError> {
+        Config::from_sources(Some(&global), &attrs(pairs))
+    }
+
+    #[test]
+    fn empty_sources_give_defaults() {
+        let loaded = Config::from_sources(None, &[]).unwrap();
+        assert_eq!(loaded.config, Config::default());
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn attributes_are_coerced_by_the_default_type() {
+        let loaded = load(
+            json!({}),
+            &[
+                ("src", "https://cdn.example/embed.js"),
+                ("async", ""),
+                ("data-title", "2024"),
+                ("data-open", ""),
+                ("data-position", "left"),
+                ("data-theme", "dark"),
+                ("data-locale", "pt-BR"),
+                ("data-storage", "session"),
+                (
+                    "data-destinations",
+                    r#"[{"kind":"slack","endpoint":"https://hooks.slack.com/services/T/B/X"}]"#,
+                ),
+            ],
+        )
+        .unwrap();
+        let c = loaded.config;
+        assert_eq!(c.title.as_deref(), Some("2024"));
+        assert!(c.open);
+        assert_eq!(c.position, Position::Left);
+        assert_eq!(c.theme, Theme::Dark);
+        assert_eq!(c.locale.as_deref(), Some("pt-BR"));
+        assert_eq!(c.storage, StorageMode::Session);
+        assert_eq!(c.destinations[0].kind, DestinationKind::Slack);
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn boolean_attribute_spellings() {
+        for (raw, expected) in [
+            ("", true),
+            ("true", true),
+            ("TRUE", true),
+            ("yes", true),
+            ("1", true),
+            ("false", false),
+            ("no", false),
+            ("0", false),
+        ] {
+            let loaded = load(json!({}), &[("data-open", raw)]).unwrap();
+            assert_eq!(loaded.config.open, expected, "data-open={raw:?}");
+        }
+        let err = load(json!({}), &[("data-open", "maybe")]).unwrap_err();
+        assert_eq!(err.fields[0].field, "open");
+    }
+
+    #[test]
+    fn shorthand_destination() {
+        let loaded = load(
+            json!({}),
+            &[
+                ("data-endpoint", "https://example.com/api/handoff"),
+                ("data-destination", "zendesk"),
+            ],
+        )
+        .unwrap();
+        let all = loaded.config.all_destinations();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].kind, DestinationKind::Zendesk);
+        assert_eq!(all[0].endpoint, "https://example.com/api/handoff");
+
+        let webhook = load(json!({ "endpoint": "/api/handoff" }), &[]).unwrap();
+        assert_eq!(
+            webhook.config.all_destinations()[0].kind,
+            DestinationKind::Webhook
+        );
+    }
+
+    #[test]
+    fn global_and_attribute_conflict_is_reported_and_attribute_wins() {
+        let loaded = load(
+            json!({ "title": "From global", "theme": "dark" }),
+            &[("data-title", "From tag"), ("data-theme", "dark")],
+        )
+        .unwrap();
+        assert_eq!(loaded.config.title.as_deref(), Some("From tag"));
+        assert_eq!(
+            loaded.warnings,
+            vec![ConfigWarning::Conflict {
+                key: "title".into()
+            }]
+        );
+        assert!(loaded.warnings[0].to_string().contains("data-title"));
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_a_suggestion() {
+        let loaded = load(
+            json!({ "officeHours": 1, "posiiton": "left" }),
+            &[("data-cfasync", "false"), ("data-titel", "x")],
+        )
+        .unwrap();
+        let suggestions: Vec<(String, Option<String>)> = loaded
+            .warnings
+            .iter()
+            .map(|w| match w {
+                ConfigWarning::UnknownKey {
+                    key, suggestion, ..
+                } => (key.clone(), suggestion.clone()),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            suggestions,
+            vec![
+                ("officeHours".into(), None),
+                ("posiiton".into(), Some("position".into())),
+                ("cfasync".into(), None),
+                ("titel".into(), Some("title".into())),
+            ]
+        );
+        assert!(
+            loaded.warnings[3]
+                .to_string()
+                .contains("attribute data-titel")
+        );
+    }
+
+    /// One bad config: `HandoverConfig`, attributes, the field named, a fragment of the message.
+    type BadCase = (
+        Value,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+        &'static str,
+    );
+
+    #[test]
+    fn bad_fields_are_named() {
+        let cases: &[BadCase] = &[
+            (
+                json!({}),
+                &[("data-position", "middle")],
+                "position",
+                "unknown variant `middle`",
+            ),
+            (json!({ "theme": 3 }), &[], "theme", "expected"),
+            (json!({ "open": "yes" }), &[], "open", "expected a boolean"),
+            (
+                json!({}),
+                &[("data-title", "   ")],
+                "title",
+                "must not be empty",
+            ),
+            (
+                json!({ "title": "x".repeat(81) }),
+                &[],
+                "title",
+                "longer than 80",
+            ),
+            (
+                json!({}),
+                &[("data-endpoint", "example.com/hook")],
+                "endpoint",
+                "not a usable URL",
+            ),
+            (
+                json!({}),
+                &[("data-endpoint", "//cdn.example/x")],
+                "endpoint",
+                "not a usable URL",
+            ),
+            (
+                json!({ "destination": "slack" }),
+                &[],
+                "endpoint",
+                "required when `destination`",
+            ),
+            (
+                json!({}),
+                &[("data-destination", "fax")],
+                "destination",
+                "unknown variant `fax`",
+            ),
+            (
+                json!({}),
+                &[("data-locale", "english please")],
+                "locale",
+                "not a language tag",
+            ),
+            (
+                json!({}),
+                &[("data-destinations", "[{")],
+                "destinations",
+                "not valid JSON",
+            ),
+            (
+                json!({ "destinations": [{ "kind": "webhook", "endpont": "https://x.io" }] }),
+                &[],
+                "destinations[0]",
+                "unknown field `endpont`",
+            ),
+            (
+                json!({ "destinations": [{ "kind": "zoho", "endpoint": "https://desk.zoho.eu/support/WebToCase" }] }),
+                &[],
+                "destinations[0].fields",
+                "required when `kind`",
+            ),
+            (
+                json!({ "destinations": [{ "kind": "email", "endpoint": "https://relay.example/send", "to": "not-an-address" }] }),
+                &[],
+                "destinations[0].to",
+                "not an email address",
+            ),
+            (
+                json!({ "destinations": [{ "kind": "slack", "endpoint": "https://hooks.slack.com/x", "headers": { "X-Key": "1" } }] }),
+                &[],
+                "destinations[0].headers",
+                "not used by destinations of kind \"slack\"",
+            ),
+            (
+                json!({ "destination": "zoho", "endpoint": "https://x.io/a" }),
+                &[],
+                "destination",
+                "needs its form `fields`",
+            ),
+        ];
+        for (global, pairs, field, fragment) in cases {
+            let err = load(global.clone(), pairs).expect_err(&format!("{global} {pairs:?}"));
+            let shown = err.to_string();
+            assert!(
+                err.fields.iter().any(|f| f.field.starts_with(field)),
+                "{field} not named in {shown}"
+            );
+            assert!(shown.contains(fragment), "{fragment:?} not in {shown}");
+            // Positions only mean something inside a JSON attribute.
+            if *fragment != "not valid JSON" {
+                assert!(!shown.contains("line 1 column"), "{shown}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let err = load(
+            json!({ "theme": "neon" }),
+            &[("data-position", "up"), ("data-open", "perhaps")],
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["open", "position", "theme"]);
+        let text = err.to_string();
+        assert!(text.contains("(attribute data-position)"), "{text}");
+        assert!(text.contains("(window.HandoverConfig.theme)"), "{text}");
+    }
+
+    #[test]
+    fn type_errors_and_rule_errors_are_reported_together() {
+        let err = load(
+            json!({ "destination": 5 }),
+            &[("data-position", "middle"), ("data-endpoint", "not a url")],
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["destination", "endpoint", "position"]);
+        // A rule about a key that already failed to parse is not piled on top.
+        let err = load(json!({ "destination": "slack", "endpoint": 5 }), &[]).unwrap_err();
+        assert_eq!(err.fields.len(), 1, "{err}");
+        assert_eq!(err.fields[0].field, "endpoint");
+    }
+
+    #[test]
+    fn urls() {
+        for good in [
+            "https://example.com/api/handoff",
+            "http://127.0.0.1:8787/handoff",
+            "https://user@host.example/x?y=1",
+            "/api/handoff",
+        ] {
+            assert!(is_usable_url(good), "{good}");
+        }
+        for bad in [
+            "",
+            "example.com",
+            "ftp://example.com",
+            "https://",
+            "https:///path",
+            "//host/x",
+            "javascript:alert(1)",
+            "https://exa mple.com",
+        ] {
+            assert!(!is_usable_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_and_locales() {
+        assert!(is_email("ana@example.com"));
+        assert!(is_email("a.b+c@mail.example.co.uk"));
+        for bad in [
+            "",
+            "ana",
+            "@example.com",
+            "ana@",
+            "ana@example",
+            "a b@x.io",
+            "a@b@c.io",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for good in ["en", "pt-BR", "zh-Hant-TW", "fil", "de_DE"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "en-", "en-toolongsubtag", "1a"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn attribute_names() {
+        assert_eq!(
+            attribute_key("data-office-hours").as_deref(),
+            Some("office_hours")
+        );
+        assert_eq!(attribute_key("data-Title").as_deref(), Some("title"));
+        assert_eq!(attribute_key("data-"), None);
+        assert_eq!(attribute_key("src"), None);
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("title", "title"), 0);
+        assert_eq!(edit_distance("titel", "title"), 2);
+        assert_eq!(edit_distance("posiiton", "position"), 2);
+    }
+}

@@ -1,0 +1,15 @@
+//! The widget's components, one per file. Each reads the [`Widget`](crate::web::widget::Widget)
+//! from context; none touches storage or the network itself.
+
+mod app;
+mod composer;
+mod header;
+mod human_button;
+mod icons;
+mod launcher;
+mod message;
+mod message_log;
+mod panel;
+mod typing_indicator;
+
+pub use app::App;

@@ -1,0 +1,59 @@
+//! Small bridges between JavaScript values and the pure core's JSON, and console output.
+//!
+//! Values cross as JSON text (`JSON.stringify` / `JSON.parse`): the core already speaks
+//! serde_json, and this costs far fewer bytes than a second serializer.
+
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Reads a JavaScript value as JSON. `None` for `undefined`, functions, and values that
+/// cannot be stringified (cycles, BigInt); a getter that throws is caught here too.
+pub fn to_json(value: &JsValue) -> Option<Value> {
+    if value.is_undefined() || value.is_function() {
+        return None;
+    }
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Builds a JavaScript value from JSON.
+pub fn from_json(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// Reads `object[key]` without throwing (a hostile getter becomes `undefined`).
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The page's `window`. Every shell function runs in a window context, but the embed must
+/// not trap if it is ever evaluated elsewhere, so callers handle `None`.
+pub fn window() -> Option<web_sys::Window> {
+    js_sys::global().dyn_into::<web_sys::Window>().ok()
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A random id, unique enough to tell messages apart across tabs.
+pub fn random_id() -> String {
+    let part = || (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    format!("{:x}{:013x}", now_ms(), part())
+}
+
+/// `console.error`: for problems the site owner must fix.
+pub fn error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+/// `console.warn`: for mistakes that do not stop the widget.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// `console.debug`: for things only someone debugging wants to see.
+pub fn debug(message: &str) {
+    web_sys::console::debug_1(&JsValue::from_str(message));
+}

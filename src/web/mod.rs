@@ -1,0 +1,174 @@
+//! The browser shell: boots the widget from the embed script, and takes it down again.
+//!
+//! `embed.js` calls [`start`] once the host page has loaded. Boot reads the config, picks the
+//! language, opens storage, builds the host element and mounts the Leptos view into its shadow
+//! root, installs the JS API, and announces `handover:ready`. Any failure is printed once to
+//! the console and leaves the page as it was.
+
+pub mod events;
+pub mod host;
+pub mod js;
+pub mod listener;
+pub mod store;
+pub mod widget;
+
+use crate::api::Api;
+use crate::config::{Config, Position, Theme, attribute_key};
+use crate::i18n::negotiate;
+use crate::ui::App;
+use host::Host;
+use leptos::prelude::*;
+use listener::Listener;
+use serde_json::json;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use store::Store;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, StorageEvent};
+use widget::{Settings, Widget};
+
+/// What a running widget added to the page, in the order it is taken down.
+struct Runtime {
+    _api: Api,
+    _listeners: Vec<Listener>,
+    _view: Box<dyn Any>,
+    _host: Host,
+}
+
+thread_local! {
+    static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
+}
+
+/// Starts the widget. `script` is the embed's `<script>` element (its `data-*` attributes
+/// are config); anything else means "config from `window.HandoverConfig` only".
+///
+/// Runs once per page: a second call (the tag pasted twice) prints a warning and does
+/// nothing. Never throws.
+#[wasm_bindgen]
+pub fn start(script: JsValue) {
+    if RUNTIME.with(|runtime| runtime.borrow().is_some()) {
+        js::warn(
+            "Handover: the widget is already running on this page; the second start was ignored (is the embed script included twice?)",
+        );
+        return;
+    }
+    match boot(&script) {
+        Ok(runtime) => {
+            RUNTIME.with(|slot| *slot.borrow_mut() = Some(runtime));
+            events::emit(
+                "handover:ready",
+                json!({ "version": env!("CARGO_PKG_VERSION") }),
+            );
+        }
+        Err(message) => js::error(&message),
+    }
+}
+
+/// Removes everything the widget added: the element, its listeners and the live
+/// `window.Handover` (the page's queue stub is put back). The stored conversation stays.
+#[wasm_bindgen]
+pub fn destroy() {
+    let runtime = RUNTIME.with(|slot| slot.borrow_mut().take());
+    drop(runtime);
+}
+
+fn boot(script: &JsValue) -> Result<Runtime, String> {
+    let window = js::window().ok_or("Handover: needs a browser window")?;
+    let document = window.document().ok_or("Handover: needs a document")?;
+
+    let attributes = script
+        .dyn_ref::<Element>()
+        .map(script_attributes)
+        .unwrap_or_default();
+    let global = js::to_json(&js::get(&window, "HandoverConfig"));
+    let loaded = Config::from_sources(global.as_ref(), &attributes).map_err(|e| e.to_string())?;
+    for warning in &loaded.warnings {
+        js::warn(&warning.to_string());
+    }
+    let config = loaded.config;
+
+    let page_lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"));
+    let browser_langs: Vec<String> = window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    let locale = negotiate(
+        config
+            .locale
+            .iter()
+            .chain(page_lang.iter())
+            .chain(browser_langs.iter())
+            .map(String::as_str),
+    );
+
+    let host = Host::create(&document)
+        .map_err(|e| format!("Handover: could not create the widget element: {e:?}"))?;
+    set_root_attributes(&host, &config, &locale);
+
+    let store = Store::open(config.storage);
+    let settings = Settings { config, locale };
+    let created: Rc<Cell<Option<Widget>>> = Rc::new(Cell::new(None));
+    let slot = Rc::clone(&created);
+    let view = leptos::mount::mount_to(host.root.clone(), move || {
+        let widget = Widget::new(settings, store);
+        slot.set(Some(widget));
+        provide_context(widget);
+        view! { <App/> }
+    });
+    let widget = created
+        .take()
+        .ok_or("Handover: the view did not build its state")?;
+
+    let on_storage = Listener::new(&window, "storage", move |event| {
+        if let Some(event) = event.dyn_ref::<StorageEvent>() {
+            widget.take_foreign(event.key(), event.new_value());
+        }
+    });
+    let api = Api::install(widget);
+    Ok(Runtime {
+        _api: api,
+        _listeners: vec![on_storage],
+        _view: Box::new(view),
+        _host: host,
+    })
+}
+
+/// The script tag's attributes as `(name, value)` pairs; only `data-*` ones are config.
+fn script_attributes(script: &Element) -> Vec<(String, String)> {
+    let attributes = script.attributes();
+    (0..attributes.length())
+        .filter_map(|index| attributes.item(index))
+        .filter(|attr| attribute_key(&attr.name()).is_some())
+        .map(|attr| (attr.name(), attr.value()))
+        .collect()
+}
+
+/// Theme, side, direction and language live on the inner root: CSS selects on them, and
+/// `dir`/`lang` there give screen readers and text layout the widget's own language.
+fn set_root_attributes(host: &Host, config: &Config, locale: &crate::i18n::Locale) {
+    let root = &host.root;
+    let theme = match config.theme {
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let position = match config.position {
+        Position::Right => "right",
+        Position::Left => "left",
+    };
+    for (name, value) in [
+        ("class", "root"),
+        ("data-theme", theme),
+        ("data-position", position),
+        ("dir", if locale.lang.is_rtl() { "rtl" } else { "ltr" }),
+        ("lang", locale.tag.as_str()),
+    ] {
+        let _ = root.set_attribute(name, value);
+    }
+}

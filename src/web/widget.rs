@@ -1,0 +1,248 @@
+//! The widget's state and the actions that change it. Components and the JS API both go
+//! through [`Widget`], so a click and `Handover('open')` do exactly the same thing.
+
+use super::events::emit;
+use super::js;
+use super::store::Store;
+use crate::config::Config;
+use crate::conversation::{DraftError, Message, Role, prepare_draft};
+use crate::i18n::{Locale, Strings};
+use crate::storage::Snapshot;
+use crate::visitor::{IdentifyError, merge_context};
+use leptos::html;
+use leptos::prelude::*;
+use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
+
+/// Everything decided at boot and never changed afterwards.
+pub struct Settings {
+    /// The validated config.
+    pub config: Config,
+    /// The UI language.
+    pub locale: Locale,
+}
+
+impl Settings {
+    /// The UI strings in the chosen language.
+    pub fn strings(&self) -> &'static Strings {
+        self.locale.lang.strings()
+    }
+
+    /// The header title: the site owner's, or "Support" in the visitor's language.
+    pub fn title(&self) -> String {
+        self.config
+            .title
+            .clone()
+            .unwrap_or_else(|| self.strings().default_title.to_owned())
+    }
+}
+
+/// Where keyboard focus goes when the panel opens or closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Move focus into the widget (the message box on open, the launcher on close): the
+    /// visitor asked for it with a click or a key.
+    Move,
+    /// Leave focus where it is: the page or the config opened the panel, and stealing focus
+    /// from the page would lose the visitor's place.
+    Keep,
+}
+
+/// Why the visitor or the page asked for a human.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HumanRequest {
+    /// The "talk to a human" button.
+    Button,
+    /// `Handover('handoff', …)` from page code.
+    Api,
+}
+
+/// Handle to the widget's state; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Widget {
+    /// Whether the panel is open.
+    pub open: RwSignal<bool>,
+    /// The conversation, visitor and context, as persisted.
+    pub snapshot: RwSignal<Snapshot>,
+    /// Whether the bot is working on a reply.
+    pub typing: RwSignal<bool>,
+    /// Boot-time settings.
+    pub settings: StoredValue<Settings>,
+    /// The launcher button, to return focus to it.
+    pub launcher: NodeRef<html::Button>,
+    /// The message box, to focus it on open.
+    pub input: NodeRef<html::Textarea>,
+    store: StoredValue<Store, LocalStorage>,
+}
+
+impl Widget {
+    /// Creates the state from boot settings and storage. Must run inside the mount's owner,
+    /// so that unmounting disposes of it.
+    pub fn new(settings: Settings, mut store: Store) -> Widget {
+        let snapshot = store.load();
+        let open = store.was_open().unwrap_or(settings.config.open);
+        store.remember_open(open);
+        Widget {
+            open: RwSignal::new(open),
+            snapshot: RwSignal::new(snapshot),
+            typing: RwSignal::new(false),
+            settings: StoredValue::new(settings),
+            launcher: NodeRef::new(),
+            input: NodeRef::new(),
+            store: StoredValue::new_local(store),
+        }
+    }
+
+    /// The UI strings.
+    pub fn strings(&self) -> &'static Strings {
+        self.settings.with_value(Settings::strings)
+    }
+
+    /// Opens or closes the panel, announcing the change with `handover:open` / `:close`.
+    pub fn set_open(&self, open: bool, focus: Focus) {
+        if self.open.get_untracked() != open {
+            self.open.set(open);
+            self.store.with_value(|store| store.remember_open(open));
+            emit(
+                if open {
+                    "handover:open"
+                } else {
+                    "handover:close"
+                },
+                json!({}),
+            );
+            if open {
+                self.mark_read();
+            }
+        }
+        // Closing must not strand focus on a hidden element, whoever closed the panel.
+        let move_focus = focus == Focus::Move || (!open && self.has_focus());
+        if move_focus {
+            let (launcher, input) = (self.launcher, self.input);
+            // The panel is only focusable once the `hidden` attribute is gone from the DOM.
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                let _ = if open {
+                    input.get_untracked().map(|el| el.focus())
+                } else {
+                    launcher.get_untracked().map(|el| el.focus())
+                };
+            });
+        }
+    }
+
+    /// Whether keyboard focus is somewhere inside the widget.
+    fn has_focus(&self) -> bool {
+        self.launcher
+            .get_untracked()
+            .and_then(|launcher| {
+                launcher
+                    .get_root_node()
+                    .dyn_into::<web_sys::ShadowRoot>()
+                    .ok()
+            })
+            .is_some_and(|shadow| shadow.active_element().is_some())
+    }
+
+    /// Flips the panel.
+    pub fn toggle(&self, focus: Focus) {
+        self.set_open(!self.open.get_untracked(), focus);
+    }
+
+    /// Sends what the visitor typed. On error nothing is sent and the draft stays as it is.
+    pub fn send(&self, draft: &str) -> Result<(), DraftError> {
+        let text = prepare_draft(draft)?;
+        self.post(Role::Visitor, text);
+        Ok(())
+    }
+
+    /// Adds a message to the conversation, stores it and emits `handover:message`.
+    pub fn post(&self, role: Role, text: String) {
+        emit(
+            "handover:message",
+            json!({ "role": role.as_str(), "text": &text }),
+        );
+        let open = self.open.get_untracked();
+        self.change(|snapshot| {
+            let at = js::now_ms().max(snapshot.conversation.messages.last().map_or(0, |m| m.at));
+            snapshot.conversation.push(Message {
+                id: js::random_id(),
+                role,
+                text,
+                at,
+            });
+            if open {
+                snapshot.conversation.mark_read();
+            }
+        });
+    }
+
+    /// Asks for a human. The handoff flow itself listens for `handover:escalation`.
+    pub fn request_human(&self, kind: HumanRequest, reason: Option<String>) {
+        let (kind, default_reason) = match kind {
+            HumanRequest::Button => ("button", "the visitor pressed “talk to a human”"),
+            HumanRequest::Api => ("api", "the page asked for a handoff"),
+        };
+        let reason = reason.unwrap_or_else(|| default_reason.to_owned());
+        emit(
+            "handover:escalation",
+            json!({ "decision": "handoff", "kind": kind, "reasons": [reason], "scores": {} }),
+        );
+    }
+
+    /// Applies `Handover('identify', …)`.
+    pub fn identify(&self, value: &Value) -> Result<(), IdentifyError> {
+        let mut visitor = self.snapshot.with_untracked(|s| s.visitor.clone());
+        visitor.identify(value)?;
+        self.change(|snapshot| {
+            snapshot.visitor = visitor;
+            snapshot.updated_at = js::now_ms();
+        });
+        Ok(())
+    }
+
+    /// Applies `Handover('context', …)`.
+    pub fn set_context(&self, value: &Value) -> Result<(), IdentifyError> {
+        let mut context = self.snapshot.with_untracked(|s| s.context.clone());
+        merge_context(&mut context, value)?;
+        self.change(|snapshot| {
+            snapshot.context = context;
+            snapshot.updated_at = js::now_ms();
+        });
+        Ok(())
+    }
+
+    /// Takes in what another tab stored (from a `storage` event).
+    pub fn take_foreign(&self, key: Option<String>, value: Option<String>) {
+        let Some(theirs) = self.store.with_value(|s| s.decode_foreign(key, value)) else {
+            return;
+        };
+        let open = self.open.get_untracked();
+        self.snapshot.update(|snapshot| {
+            snapshot.merge(&theirs);
+            if open {
+                snapshot.conversation.mark_read();
+            }
+        });
+    }
+
+    /// Marks everything read (the panel is open) and stores the marker.
+    fn mark_read(&self) {
+        if self.snapshot.with_untracked(|s| s.conversation.unread()) > 0 {
+            self.change(|snapshot| {
+                snapshot.conversation.mark_read();
+            });
+        }
+    }
+
+    /// Changes the snapshot and stores it, taking in other tabs' writes on the way.
+    fn change(&self, edit: impl FnOnce(&mut Snapshot)) {
+        let store = self.store;
+        self.snapshot.update(|snapshot| {
+            edit(snapshot);
+            store.update_value(|store| {
+                store.save(snapshot);
+            });
+        });
+    }
+}
