@@ -17,7 +17,7 @@ step "host tests (pure core)"
 cargo test --quiet
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown
+cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
 scripts/build.sh
