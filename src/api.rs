@@ -95,6 +95,7 @@ fn run(widget: Widget, command: &JsValue, arg: &JsValue, focus: Focus) {
         "context" => with_object("context", &|value| widget.set_context(value)),
         "handoff" => {
             let reason = js::to_json(arg)
+                .ok()
                 .as_ref()
                 .and_then(|v| v.get("reason"))
                 .and_then(|v| v.as_str())
@@ -105,7 +106,7 @@ fn run(widget: Widget, command: &JsValue, arg: &JsValue, focus: Focus) {
         // once the call has returned.
         "destroy" => leptos::task::spawn_local(async { crate::web::destroy() }),
         other => js::warn(&format!(
-            "Handover: unknown command {other:?}; known commands: {COMMANDS}"
+            "Handover: unknown command \"{other}\"; known commands: {COMMANDS}"
         )),
     }
 }

@@ -218,20 +218,24 @@ impl fmt::Display for FieldError {
             Problem::BadJson(why) => write!(f, "is not valid JSON ({why})"),
             Problem::BadUrl(url) => write!(
                 f,
-                "{url:?} is not a usable URL (use https://host/path, or a path starting with /)"
+                "\"{url}\" is not a usable URL (use https://host/path, or a path starting with /)"
             ),
-            Problem::BadEmail(email) => write!(f, "{email:?} is not an email address"),
+            Problem::BadEmail(email) => write!(f, "\"{email}\" is not an email address"),
             Problem::BadLocale(tag) => {
                 write!(
                     f,
-                    "{tag:?} is not a language tag (use e.g. \"fr\" or \"pt-BR\")"
+                    "\"{tag}\" is not a language tag (use e.g. \"fr\" or \"pt-BR\")"
                 )
             }
             Problem::Empty => write!(f, "must not be empty"),
             Problem::TooLong { max } => write!(f, "is longer than {max} characters"),
             Problem::Missing { because } => write!(f, "is required when `{because}` is set"),
             Problem::NotForKind { kind } => {
-                write!(f, "is not used by destinations of kind {:?}", kind.as_str())
+                write!(
+                    f,
+                    "is not used by destinations of kind \"{}\"",
+                    kind.as_str()
+                )
             }
         }
     }
@@ -340,7 +344,8 @@ impl Config {
             _ => Map::new(),
         };
         let mut warnings = Vec::new();
-        let mut errors = Vec::new();
+        // Keyed by field path: reported in key order, one problem per field.
+        let mut errors: BTreeMap<String, FieldError> = BTreeMap::new();
         let mut merged: BTreeMap<String, (Value, Source)> = BTreeMap::new();
 
         if let Some(Value::Object(map)) = global {
@@ -363,11 +368,12 @@ impl Config {
             let value = match attribute_value(raw, default) {
                 Ok(value) => value,
                 Err(problem) => {
-                    errors.push(FieldError {
-                        field: key,
+                    let error = FieldError {
+                        field: key.clone(),
                         source: Source::Attribute,
                         problem,
-                    });
+                    };
+                    errors.insert(key, error);
                     continue;
                 }
             };
@@ -394,40 +400,46 @@ impl Config {
         // the rules spanning keys still run on the values that were fine.
         let mut valid = Map::new();
         for (key, (value, source)) in merged {
-            let single = Map::from_iter([(key.clone(), value)]);
+            let mut single = Map::new();
+            single.insert(key.clone(), value);
             match serde_json::from_value::<Config>(Value::Object(single.clone())) {
                 Ok(_) => valid.extend(single),
-                Err(err) => errors.push(FieldError {
-                    field: locate(&key, &single[&key]),
-                    source,
-                    problem: Problem::Invalid(strip_position(&err.to_string())),
-                }),
+                Err(err) => {
+                    let field = locate(&key, &single[&key]);
+                    let problem = Problem::Invalid(strip_position(&err.to_string()));
+                    errors.insert(
+                        field.clone(),
+                        FieldError {
+                            field,
+                            source,
+                            problem,
+                        },
+                    );
+                }
             }
         }
         // Every key in `valid` deserialized on its own, and keys do not depend on each other
         // during deserialization, so this cannot fail.
         let config: Config = serde_json::from_value(Value::Object(valid)).unwrap_or_default();
-        let failed: Vec<String> = errors
-            .iter()
-            .map(|e| root_key(&e.field).to_owned())
-            .collect();
-        errors.extend(
-            config
-                .check()
-                .into_iter()
-                .filter(|(field, _)| !failed.iter().any(|f| f == root_key(field)))
-                .map(|(field, problem)| FieldError {
-                    source: source_of(&field),
-                    field,
-                    problem,
-                }),
-        );
-        errors.sort_by(|a, b| a.field.cmp(&b.field));
+        for (field, problem) in config.check() {
+            // A rule about a key that already failed to parse would only repeat it.
+            if errors.keys().any(|bad| root_key(bad) == root_key(&field)) {
+                continue;
+            }
+            let error = FieldError {
+                source: source_of(&field),
+                field: field.clone(),
+                problem,
+            };
+            errors.entry(field).or_insert(error);
+        }
 
         if errors.is_empty() {
             Ok(Loaded { config, warnings })
         } else {
-            Err(ConfigError { fields: errors })
+            Err(ConfigError {
+                fields: errors.into_values().collect(),
+            })
         }
     }
 
@@ -540,11 +552,9 @@ fn attribute_value(raw: &str, default: &Value) -> Result<Value, Problem> {
             "false" | "no" | "0" => Value::Bool(false),
             _ => Value::String(raw.to_owned()),
         },
-        Value::Number(_) => trimmed
-            .parse::<f64>()
+        Value::Number(_) => serde_json::from_str(trimmed)
             .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
+            .filter(Value::is_number)
             .unwrap_or_else(|| Value::String(raw.to_owned())),
         _ => Value::String(raw.to_owned()),
     })

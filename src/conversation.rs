@@ -98,16 +98,12 @@ pub struct Conversation {
 }
 
 impl Conversation {
-    /// Appends a message, keeping the order.
+    /// Adds a message in its place by time (almost always at the end).
     pub fn push(&mut self, message: Message) {
-        let after_last = self
+        let at = self
             .messages
-            .last()
-            .is_none_or(|last| (last.at, &last.id) <= (message.at, &message.id));
-        self.messages.push(message);
-        if !after_last {
-            self.sort();
-        }
+            .partition_point(|m| (m.at, &m.id) <= (message.at, &message.id));
+        self.messages.insert(at, message);
     }
 
     /// Messages not written by the visitor that arrived after the read marker.
@@ -130,7 +126,7 @@ impl Conversation {
     /// later read marker. Returns whether this conversation changed.
     pub fn merge(&mut self, other: &Conversation) -> bool {
         let before = (self.messages.len(), self.read_up_to);
-        let known: std::collections::HashSet<&str> =
+        let known: std::collections::BTreeSet<&str> =
             self.messages.iter().map(|m| m.id.as_str()).collect();
         let fresh: Vec<Message> = other
             .messages
@@ -138,8 +134,9 @@ impl Conversation {
             .filter(|m| !known.contains(m.id.as_str()))
             .cloned()
             .collect();
-        self.messages.extend(fresh);
-        self.sort();
+        for message in fresh {
+            self.push(message);
+        }
         self.read_up_to = self.read_up_to.max(other.read_up_to);
         before != (self.messages.len(), self.read_up_to)
     }
@@ -148,11 +145,6 @@ impl Conversation {
     pub fn truncate_oldest(&mut self, max: usize) {
         let excess = self.messages.len().saturating_sub(max);
         self.messages.drain(..excess);
-    }
-
-    fn sort(&mut self) {
-        self.messages
-            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     }
 }
 

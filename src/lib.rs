@@ -9,6 +9,7 @@
 pub mod config;
 pub mod conversation;
 pub mod i18n;
+pub mod json_guard;
 pub mod storage;
 pub mod visitor;
 

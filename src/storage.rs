@@ -78,12 +78,6 @@ pub fn decode(raw: Option<&str>) -> Stored {
 
 /// Writes a snapshot, keeping the newest [`MAX_STORED_MESSAGES`] messages.
 pub fn encode(snapshot: &Snapshot) -> String {
-    #[derive(Serialize)]
-    struct Versioned<'a> {
-        v: u64,
-        #[serde(flatten)]
-        snapshot: &'a Snapshot,
-    }
     let trimmed;
     let snapshot = if snapshot.conversation.messages.len() > MAX_STORED_MESSAGES {
         let mut copy = snapshot.clone();
@@ -93,12 +87,13 @@ pub fn encode(snapshot: &Snapshot) -> String {
     } else {
         snapshot
     };
-    // Serializing plain data to a string cannot fail.
-    serde_json::to_string(&Versioned {
-        v: VERSION,
-        snapshot,
-    })
-    .unwrap_or_default()
+    // Plain data always serializes.
+    let mut object = Map::new();
+    object.insert("v".to_owned(), Value::from(VERSION));
+    if let Ok(Value::Object(fields)) = serde_json::to_value(snapshot) {
+        object.extend(fields);
+    }
+    Value::Object(object).to_string()
 }
 
 impl Snapshot {
@@ -142,7 +137,8 @@ mod tests {
         s.context.insert("plan".into(), json!("pro"));
         s.updated_at = 7;
         let raw = encode(&s);
-        assert!(raw.starts_with(r#"{"v":1,"#), "{raw}");
+        let value: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(value["v"], 1, "{raw}");
         assert_eq!(decode(Some(&raw)), Stored::Restored(s));
     }
 

@@ -44,7 +44,7 @@ impl fmt::Display for IdentifyError {
         match self {
             Self::NotAnObject => write!(f, "expected an object"),
             Self::BadField { field, expected } => write!(f, "`{field}` must be {expected}"),
-            Self::BadEmail(email) => write!(f, "`email` {email:?} is not an email address"),
+            Self::BadEmail(email) => write!(f, "`email` \"{email}\" is not an email address"),
         }
     }
 }

@@ -43,6 +43,8 @@ struct Booted {
 
 impl Booted {
     fn start(attributes: &[(&str, &str)]) -> Option<Booted> {
+        // A test that failed half-way left its widget behind; do not let it fail the next.
+        handover::web::destroy();
         let script = document().create_element("script").unwrap();
         script
             .set_attribute("src", "https://cdn.example/embed.js")
@@ -57,9 +59,20 @@ impl Booted {
         })
     }
 
+    /// Opens the panel with a click, as a visitor would (it is built on first open).
+    async fn open(&self) {
+        if self
+            .find("[part~='panel']")
+            .is_none_or(|panel| panel.hidden())
+        {
+            self.part("launcher").click();
+            settle().await;
+        }
+    }
+
     fn part(&self, name: &str) -> HtmlElement {
         self.find(&format!("[part~='{name}']"))
-            .unwrap_or_else(|| panic!("no part {name}"))
+            .unwrap_or_else(|| panic!("no part {name} in {}", self.shadow.inner_html()))
     }
 
     fn find(&self, selector: &str) -> Option<HtmlElement> {
@@ -196,9 +209,20 @@ async fn renders_every_part_with_accessible_names() {
         launcher.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
+    // The panel is built on first open; until then nothing refers to it.
+    assert!(w.find("[part~='panel']").is_none());
+    assert_eq!(launcher.get_attribute("aria-controls"), None);
+    launcher.click();
+    settle().await;
+    launcher.click();
+    settle().await;
     let panel = w.part("panel");
+    assert_eq!(
+        launcher.get_attribute("aria-controls").as_deref(),
+        Some("handover-panel")
+    );
     assert_eq!(panel.get_attribute("role").as_deref(), Some("dialog"));
-    assert!(panel.hidden());
+    assert!(panel.hidden(), "closed again, but kept");
     let title_id = panel.get_attribute("aria-labelledby").unwrap();
     let title = w.find(&format!("#{title_id}")).unwrap();
     assert_eq!(title.text_content().as_deref(), Some("Test shop"));
@@ -419,6 +443,7 @@ async fn destroy_from_the_api_removes_everything() {
 #[wasm_bindgen_test]
 async fn right_to_left_locales() {
     let w = Booted::start(&[("data-storage", "memory"), ("data-locale", "ar-EG")]).unwrap();
+    w.open().await;
     let root = w.find(".root").unwrap();
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ar-EG"));
@@ -434,6 +459,7 @@ async fn ui_language_follows_the_page() {
     html.set_attribute("lang", "de-AT").unwrap();
     let w = Booted::start(&[("data-storage", "memory")]).unwrap();
     html.remove_attribute("lang").unwrap();
+    w.open().await;
     assert_eq!(
         w.part("launcher").get_attribute("aria-label").as_deref(),
         Some("Support")
@@ -449,8 +475,11 @@ async fn another_tabs_messages_arrive_and_count_as_unread() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("handover.state").unwrap();
     let w = Booted::start(&[("data-title", "Shop")]).unwrap();
+    w.open().await;
     w.type_text("hello from this tab").await;
     w.key(&w.input().unchecked_into(), "Enter", false).await;
+    w.part("launcher").click();
+    settle().await;
 
     // Another tab adds a bot reply: it writes storage, and this tab gets a storage event.
     let mut stored: serde_json::Value =
@@ -533,4 +562,17 @@ async fn panel_state_survives_navigation_in_the_same_tab() {
     assert!(!w.part("panel").hidden(), "open again after a 'navigation'");
     drop(w);
     session.remove_item("handover.open").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn deeply_nested_page_data_neither_overflows_nor_throws() {
+    let w = Booted::start(&[("data-storage", "memory")]).unwrap();
+    for depth in [31, 32, 33, 127, 5000] {
+        let nested = format!("{}1{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+        let value = js_sys::JSON::parse(&nested).unwrap();
+        call_api(&["context".into(), value]);
+    }
+    settle().await;
+    w.open().await;
+    assert!(!w.part("panel").hidden(), "the widget still works");
 }

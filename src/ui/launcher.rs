@@ -30,7 +30,7 @@ pub fn Launcher() -> impl IntoView {
             node_ref=widget.launcher
             aria-label=label
             aria-haspopup="dialog"
-            aria-controls="handover-panel"
+            aria-controls=move || widget.panel_built.get().then_some("handover-panel")
             aria-expanded=move || widget.open.get().to_string()
             on:click=move |_| widget.toggle(Focus::Move)
         >

@@ -4,14 +4,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, HtmlElement, ShadowRootInit, ShadowRootMode};
 
-/// The widget's CSS, one file per component family, joined at compile time.
-const CSS: &str = concat!(
-    include_str!("../../style/base.css"),
-    include_str!("../../style/launcher.css"),
-    include_str!("../../style/panel.css"),
-    include_str!("../../style/message.css"),
-    include_str!("../../style/composer.css"),
-);
+/// The widget's CSS: `style/*.css`, joined and minified by `build.rs`.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// The host element and the inner root that Leptos mounts into.
 pub struct Host {

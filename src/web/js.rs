@@ -3,17 +3,45 @@
 //! Values cross as JSON text (`JSON.stringify` / `JSON.parse`): the core already speaks
 //! serde_json, and this costs far fewer bytes than a second serializer.
 
+use crate::json_guard::{MAX_DEPTH, nesting_depth};
 use serde_json::Value;
+use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Reads a JavaScript value as JSON. `None` for `undefined`, functions, and values that
-/// cannot be stringified (cycles, BigInt); a getter that throws is caught here too.
-pub fn to_json(value: &JsValue) -> Option<Value> {
-    if value.is_undefined() || value.is_function() {
-        return None;
+/// Why a JavaScript value could not be read as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonError {
+    /// `undefined` or a function: nothing was given.
+    Absent,
+    /// `JSON.stringify` refused it (a cycle, a BigInt, a throwing getter).
+    NotSerializable,
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Absent => write!(f, "no value was given"),
+            Self::NotSerializable => write!(f, "the value cannot be turned into JSON"),
+            Self::TooDeep => write!(f, "the value is nested more than {MAX_DEPTH} levels deep"),
+        }
     }
-    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+}
+
+/// Reads a JavaScript value as JSON, through `JSON.stringify`.
+pub fn to_json(value: &JsValue) -> Result<Value, JsonError> {
+    if value.is_undefined() || value.is_function() {
+        return Err(JsonError::Absent);
+    }
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(JsonError::NotSerializable)?;
+    if nesting_depth(&text) > MAX_DEPTH {
+        return Err(JsonError::TooDeep);
+    }
+    serde_json::from_str(&text).map_err(|_| JsonError::NotSerializable)
 }
 
 /// Builds a JavaScript value from JSON.

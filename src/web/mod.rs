@@ -82,7 +82,15 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
         .dyn_ref::<Element>()
         .map(script_attributes)
         .unwrap_or_default();
-    let global = js::to_json(&js::get(&window, "HandoverConfig"));
+    let global = match js::to_json(&js::get(&window, "HandoverConfig")) {
+        Ok(value) => Some(value),
+        Err(js::JsonError::Absent) => None,
+        Err(why) => {
+            return Err(format!(
+                "Handover: window.HandoverConfig cannot be read: {why}"
+            ));
+        }
+    };
     let loaded = Config::from_sources(global.as_ref(), &attributes).map_err(|e| e.to_string())?;
     for warning in &loaded.warnings {
         js::warn(&warning.to_string());
@@ -107,8 +115,12 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
             .map(String::as_str),
     );
 
-    let host = Host::create(&document)
-        .map_err(|e| format!("Handover: could not create the widget element: {e:?}"))?;
+    let host = Host::create(&document).map_err(|e| {
+        let why = e
+            .as_string()
+            .unwrap_or_else(|| "a DOM call was refused".into());
+        format!("Handover: could not create the widget element: {why}")
+    })?;
     set_root_attributes(&host, &config, &locale);
 
     let store = Store::open(config.storage);

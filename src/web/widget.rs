@@ -62,6 +62,9 @@ pub enum HumanRequest {
 pub struct Widget {
     /// Whether the panel is open.
     pub open: RwSignal<bool>,
+    /// Whether the panel has ever been open on this page. The panel's DOM is only built on
+    /// first open, which keeps the boot task short and the idle widget small.
+    pub panel_built: RwSignal<bool>,
     /// The conversation, visitor and context, as persisted.
     pub snapshot: RwSignal<Snapshot>,
     /// Whether the bot is working on a reply.
@@ -84,6 +87,7 @@ impl Widget {
         store.remember_open(open);
         Widget {
             open: RwSignal::new(open),
+            panel_built: RwSignal::new(open),
             snapshot: RwSignal::new(snapshot),
             typing: RwSignal::new(false),
             settings: StoredValue::new(settings),
@@ -100,6 +104,9 @@ impl Widget {
 
     /// Opens or closes the panel, announcing the change with `handover:open` / `:close`.
     pub fn set_open(&self, open: bool, focus: Focus) {
+        if open && !self.panel_built.get_untracked() {
+            self.panel_built.set(true);
+        }
         if self.open.get_untracked() != open {
             self.open.set(open);
             self.store.with_value(|store| store.remember_open(open));
