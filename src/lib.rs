@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod conversation;
+pub mod detect;
 pub mod i18n;
 pub mod json_guard;
 pub mod storage;

@@ -1,0 +1,319 @@
+//! A language guess good enough to pick the cue set and the UI language: frequent function
+//! words and a few letters that only some languages use. Short messages ("agent please")
+//! often give no clear answer; then the caller's default stands.
+
+use super::text::Words;
+use crate::i18n::Lang;
+
+/// Frequent words of each language (folded). Words shared by several languages ("de", "la")
+/// count for each of them, which is why the hints below matter.
+const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
+    (
+        Lang::En,
+        &[
+            "the", "and", "is", "to", "i", "my", "you", "it", "not", "have", "what", "with", "for",
+            "this", "that", "of", "an", "please", "can", "how", "where", "why", "when", "do",
+            "does", "was", "are", "me", "been", "still", "want", "need", "im", "dont", "hi",
+            "hello", "thanks", "order", "your", "get", "just", "would", "could", "there",
+        ],
+    ),
+    (
+        Lang::Es,
+        &[
+            "el", "los", "las", "que", "y", "en", "una", "es", "por", "para", "con", "mi",
+            "pedido", "como", "donde", "cuando", "quiero", "hola", "gracias", "esta", "tengo",
+            "puedo", "necesito", "hablar", "todavia", "sigo", "nada", "pero", "muy", "ya", "del",
+            "al", "usted", "ustedes", "mis", "porque", "hay", "estoy", "llego", "ningun",
+        ],
+    ),
+    (
+        Lang::Fr,
+        &[
+            "le", "les", "des", "et", "est", "je", "une", "pas", "mon", "ma", "mes", "vous", "qui",
+            "pour", "avec", "ne", "commande", "bonjour", "merci", "comment", "suis", "ai", "au",
+            "aux", "du", "ce", "cette", "toujours", "rien", "veux", "parler", "colis", "mais",
+            "tres", "j", "c", "n", "d", "qu", "quelqu", "avez", "sont",
+        ],
+    ),
+    (
+        Lang::De,
+        &[
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "ich",
+            "nicht",
+            "ein",
+            "eine",
+            "mein",
+            "meine",
+            "sie",
+            "mit",
+            "zu",
+            "auf",
+            "fur",
+            "was",
+            "wie",
+            "wo",
+            "bestellung",
+            "hallo",
+            "danke",
+            "bitte",
+            "habe",
+            "kann",
+            "noch",
+            "immer",
+            "mochte",
+            "moechte",
+            "sprechen",
+            "paket",
+            "aber",
+            "sehr",
+            "schon",
+            "wann",
+            "warum",
+            "mir",
+            "mich",
+            "keine",
+            "kein",
+            "den",
+            "dem",
+            "ist",
+        ],
+    ),
+    (
+        Lang::Pt,
+        &[
+            "os",
+            "as",
+            "que",
+            "em",
+            "um",
+            "uma",
+            "nao",
+            "meu",
+            "minha",
+            "para",
+            "com",
+            "por",
+            "pedido",
+            "como",
+            "onde",
+            "quando",
+            "quero",
+            "ola",
+            "oi",
+            "obrigado",
+            "obrigada",
+            "voce",
+            "vc",
+            "tenho",
+            "posso",
+            "esta",
+            "ainda",
+            "nada",
+            "falar",
+            "preciso",
+            "mas",
+            "muito",
+            "ja",
+            "do",
+            "da",
+            "no",
+            "na",
+            "seu",
+            "sua",
+            "chegou",
+            "atendente",
+        ],
+    ),
+    (
+        Lang::It,
+        &[
+            "il",
+            "lo",
+            "gli",
+            "di",
+            "che",
+            "un",
+            "una",
+            "non",
+            "mio",
+            "mia",
+            "per",
+            "con",
+            "sono",
+            "ordine",
+            "come",
+            "dove",
+            "quando",
+            "voglio",
+            "ciao",
+            "grazie",
+            "ho",
+            "posso",
+            "questo",
+            "ancora",
+            "niente",
+            "parlare",
+            "vorrei",
+            "ma",
+            "molto",
+            "gia",
+            "del",
+            "della",
+            "nel",
+            "mi",
+            "ci",
+            "e",
+            "sto",
+            "arrivato",
+            "pacco",
+            "operatore",
+        ],
+    ),
+    (
+        Lang::Nl,
+        &[
+            "de",
+            "het",
+            "een",
+            "en",
+            "ik",
+            "niet",
+            "mijn",
+            "je",
+            "u",
+            "met",
+            "voor",
+            "van",
+            "dat",
+            "wat",
+            "waar",
+            "hoe",
+            "bestelling",
+            "hallo",
+            "dank",
+            "bedankt",
+            "graag",
+            "heb",
+            "kan",
+            "wil",
+            "nog",
+            "steeds",
+            "geen",
+            "praten",
+            "pakket",
+            "maar",
+            "erg",
+            "al",
+            "wanneer",
+            "waarom",
+            "mij",
+            "jullie",
+            "is",
+            "zijn",
+            "er",
+            "medewerker",
+        ],
+    ),
+];
+
+/// Guesses the language of `text` (already split into `words`). `None` when nothing points
+/// clearly to one language.
+pub fn guess(text: &str, words: &Words) -> Option<Lang> {
+    let mut arabic = 0;
+    let mut hebrew = 0;
+    let mut scores = [0.0f32; 7];
+    let index = |lang: Lang| {
+        FUNCTION_WORDS
+            .iter()
+            .position(|(l, _)| *l == lang)
+            .unwrap_or(0)
+    };
+    for c in text.chars() {
+        match c {
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            '\u{0590}'..='\u{05FF}' => hebrew += 1,
+            'ñ' | 'Ñ' | '¿' | '¡' => scores[index(Lang::Es)] += 2.0,
+            'ã' | 'õ' | 'Ã' | 'Õ' => scores[index(Lang::Pt)] += 2.0,
+            'ß' | 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' => scores[index(Lang::De)] += 1.5,
+            'ç' | 'Ç' => {
+                scores[index(Lang::Fr)] += 1.0;
+                scores[index(Lang::Pt)] += 1.0;
+            }
+            'è' | 'ê' | 'ë' | 'î' | 'ï' | 'û' | 'œ' => scores[index(Lang::Fr)] += 1.0,
+            'ì' | 'ò' => scores[index(Lang::It)] += 1.0,
+            'á' | 'í' | 'ó' | 'ú' => {
+                scores[index(Lang::Es)] += 0.5;
+                scores[index(Lang::Pt)] += 0.5;
+            }
+            _ => {}
+        }
+    }
+    if arabic > 0 && arabic >= hebrew {
+        return Some(Lang::Ar);
+    }
+    if hebrew > 0 {
+        return Some(Lang::He);
+    }
+    for word in words.plain() {
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            if list.contains(&word) {
+                scores[i] += 1.0;
+            }
+        }
+        if word.contains("ij") && word.len() > 3 {
+            scores[index(Lang::Nl)] += 0.5;
+        }
+    }
+    let mut ranked: Vec<(usize, f32)> = scores.iter().copied().enumerate().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (best, top) = ranked[0];
+    let second = ranked[1].1;
+    (top >= 1.0 && top > second).then(|| FUNCTION_WORDS[best].0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(text: &str) -> Option<Lang> {
+        guess(text, &Words::new(text))
+    }
+
+    #[test]
+    fn guesses() {
+        let cases = [
+            ("Where is my order? It has not arrived", Some(Lang::En)),
+            (
+                "¿Dónde está mi pedido? Todavía no ha llegado",
+                Some(Lang::Es),
+            ),
+            (
+                "Bonjour, ma commande n'est toujours pas arrivée",
+                Some(Lang::Fr),
+            ),
+            (
+                "Hallo, meine Bestellung ist immer noch nicht da",
+                Some(Lang::De),
+            ),
+            ("Olá, meu pedido ainda não chegou", Some(Lang::Pt)),
+            ("Ciao, il mio ordine non è ancora arrivato", Some(Lang::It)),
+            (
+                "Hallo, mijn bestelling is nog steeds niet binnen",
+                Some(Lang::Nl),
+            ),
+            ("أريد التحدث مع موظف", Some(Lang::Ar)),
+            ("אני רוצה לדבר עם נציג", Some(Lang::He)),
+            ("48213", None),
+            ("", None),
+            ("ok", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(lang(text), expected, "{text}");
+        }
+    }
+}

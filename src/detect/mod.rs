@@ -1,0 +1,441 @@
+//! Message analysis: sentiment, frustration, confusion, an explicit request for a person,
+//! and the language, each with reasons a person can read. Pure Rust, no browser.
+//!
+//! ```
+//! use handover::detect::Detector;
+//! let detector = Detector::default();
+//! let analysis = detector.analyze("This is the THIRD time I ask. Let me talk to a real person!");
+//! assert!(analysis.human_request);
+//! assert!(analysis.frustration > 0.5);
+//! ```
+
+pub mod cues;
+pub mod language;
+pub mod lexicon;
+pub mod phrase;
+pub mod sentiment;
+pub mod text;
+
+use crate::i18n::Lang;
+use cues::{BOT_FALLBACKS, LANGUAGES, expand};
+use phrase::{PatternError, PhraseSet, PhraseSetBuilder};
+pub use sentiment::{Label, Sentiment};
+use std::sync::OnceLock;
+use text::Words;
+
+/// Longest text analysed, in bytes; anything after it is ignored. A visitor's message is
+/// capped far below this; the cap keeps a pasted novel from costing more than a moment.
+pub const MAX_ANALYSED_BYTES: usize = 16 * 1024;
+
+/// Everything found in one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// VADER-style sentiment.
+    pub sentiment: Sentiment,
+    /// How frustrated the visitor sounds, 0 to 1.
+    pub frustration: f32,
+    /// How confused the visitor sounds, 0 to 1.
+    pub confusion: f32,
+    /// Whether the visitor asked for a person in so many words.
+    pub human_request: bool,
+    /// The language the message seems to be in (the detector's default when unclear).
+    pub language: Lang,
+    /// Why, in plain words, strongest first.
+    pub reasons: Vec<String>,
+}
+
+/// What a matched pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    /// An explicit request for a person.
+    Request,
+    /// A look-alike that cancels requests in its clause.
+    Veto,
+    Frustration {
+        weight: f32,
+        reason: &'static str,
+    },
+    Confusion {
+        weight: f32,
+        reason: &'static str,
+    },
+    /// A bot saying it has no answer.
+    BotFallback,
+}
+
+/// Builds a [`Detector`], with the site owner's own phrases.
+#[derive(Debug, Clone, Default)]
+pub struct DetectorBuilder {
+    human_phrases: Vec<String>,
+    default_language: Option<Lang>,
+}
+
+impl DetectorBuilder {
+    /// Adds phrases that count as asking for a person, in the pattern syntax of
+    /// [`phrase`] (plain text works: `"speak to Maria"`).
+    pub fn human_phrases<I, S>(mut self, phrases: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.human_phrases
+            .extend(phrases.into_iter().map(Into::into));
+        self
+    }
+
+    /// The language reported when a message gives no clear sign (default English; the widget
+    /// passes the UI language).
+    pub fn default_language(mut self, lang: Lang) -> Self {
+        self.default_language = Some(lang);
+        self
+    }
+
+    /// Compiles every cue list. Fails only on a bad site-owner phrase, naming it.
+    pub fn build(self) -> Result<Detector, (String, PatternError)> {
+        let mut builder = PhraseSetBuilder::default();
+        for lang in LANGUAGES {
+            // The built-in lists are checked by tests; a bad one is skipped, not fatal.
+            for pattern in lang.requests {
+                let _ = builder.add_tolerant(&expand(pattern, lang.classes), Cue::Request);
+            }
+            let mut add = |pattern: &str, cue: Cue| {
+                let _ = builder.add(&expand(pattern, lang.classes), cue);
+            };
+            for pattern in lang.vetoes {
+                add(pattern, Cue::Veto);
+            }
+            for (pattern, weight, reason) in lang.frustration {
+                add(
+                    pattern,
+                    Cue::Frustration {
+                        weight: *weight,
+                        reason,
+                    },
+                );
+            }
+            for (pattern, weight, reason) in lang.confusion {
+                add(
+                    pattern,
+                    Cue::Confusion {
+                        weight: *weight,
+                        reason,
+                    },
+                );
+            }
+        }
+        for pattern in BOT_FALLBACKS {
+            let _ = builder.add(pattern, Cue::BotFallback);
+        }
+        for phrase in &self.human_phrases {
+            builder
+                .add_tolerant(phrase, Cue::Request)
+                .map_err(|e| (phrase.clone(), e))?;
+        }
+        Ok(Detector {
+            phrases: builder.build(),
+            default_language: self.default_language.unwrap_or(Lang::En),
+        })
+    }
+}
+
+/// The analyser: compiled cue lists and settings. Build once, use for every message.
+#[derive(Debug)]
+pub struct Detector {
+    phrases: PhraseSet<Cue>,
+    default_language: Lang,
+}
+
+impl Default for Detector {
+    fn default() -> Self {
+        // The built-in lists alone cannot fail to build.
+        DetectorBuilder::default()
+            .build()
+            .unwrap_or_else(|_| unreachable_detector())
+    }
+}
+
+/// Only reachable if a built-in list stopped compiling, which the tests rule out.
+fn unreachable_detector() -> Detector {
+    Detector {
+        phrases: PhraseSetBuilder::default().build(),
+        default_language: Lang::En,
+    }
+}
+
+/// A shared detector with the built-in lists, for callers without site-owner phrases.
+pub fn shared() -> &'static Detector {
+    static DETECTOR: OnceLock<Detector> = OnceLock::new();
+    DETECTOR.get_or_init(Detector::default)
+}
+
+impl Detector {
+    /// Starts a builder.
+    pub fn builder() -> DetectorBuilder {
+        DetectorBuilder::default()
+    }
+
+    /// Analyses one visitor message. Never panics, whatever the input.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let text = clip(text);
+        let words = Words::new(text);
+        let (sentiment, drivers) = sentiment::score(text);
+        let hits = self.phrases.scan(&words);
+
+        let vetoed: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| *h.payload == Cue::Veto)
+            .map(|h| h.clause)
+            .collect();
+        let request = hits
+            .iter()
+            .find(|h| *h.payload == Cue::Request && !vetoed.contains(&h.clause));
+
+        let mut reasons: Vec<(f32, String)> = Vec::new();
+        if let Some(hit) = request {
+            let quoted = quote(&words.words[hit.clause.0..hit.clause.1]);
+            reasons.push((2.0, format!("asked for a human: '{quoted}'")));
+        }
+
+        let mut frustration = Evidence::default();
+        let mut confusion = Evidence::default();
+        for hit in &hits {
+            match *hit.payload {
+                Cue::Frustration { weight, reason } => frustration.add(weight, reason),
+                Cue::Confusion { weight, reason } => confusion.add(weight, reason),
+                _ => {}
+            }
+        }
+        let negative = (-sentiment.compound).max(0.0);
+        if sentiment.compound < -0.05 {
+            frustration.add((negative * 0.6).min(0.6), "negative tone");
+        }
+        let shouting = shouting_share(text);
+        if shouting >= 0.5 {
+            frustration.add(0.3, "shouting (ALL CAPS)");
+        }
+        let exclamations = text.matches('!').count();
+        if exclamations >= 2 && (sentiment.compound <= 0.05 || !frustration.reasons.is_empty()) {
+            frustration.add(
+                if exclamations >= 3 { 0.2 } else { 0.1 },
+                "exclamation marks",
+            );
+        }
+        let questions = text.matches('?').count();
+        if questions >= 2 {
+            confusion.add(0.3, "repeated question marks");
+        }
+        if words.words.is_empty() && questions >= 1 {
+            confusion.add(0.5, "just a question mark");
+        }
+        // Warm thanks are not frustration, whatever the punctuation.
+        if sentiment.compound > 0.5
+            && frustration
+                .reasons
+                .iter()
+                .all(|r| r.1 == "exclamation marks")
+        {
+            frustration = Evidence::default();
+        }
+
+        for (weight, reason) in &frustration.reasons {
+            reasons.push((*weight, format!("frustration: {reason}")));
+        }
+        for (weight, reason) in &confusion.reasons {
+            reasons.push((*weight * 0.9, format!("confusion: {reason}")));
+        }
+        let strong: Vec<String> = drivers
+            .iter()
+            .take(3)
+            .filter(|d| d.valence.abs() >= 1.0)
+            .map(|d| format!("'{}' ({:+.1})", d.word, d.valence))
+            .collect();
+        if !strong.is_empty() {
+            let tone = if sentiment.compound < 0.0 {
+                "negative"
+            } else {
+                "positive"
+            };
+            reasons.push((0.1, format!("{tone} words: {}", strong.join(", "))));
+        }
+        reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
+
+        Analysis {
+            sentiment,
+            frustration: frustration.score(),
+            confusion: confusion.score(),
+            human_request: request.is_some(),
+            language: language::guess(text, &words).unwrap_or(self.default_language),
+            reasons: reasons.into_iter().map(|(_, r)| r).collect(),
+        }
+    }
+
+    /// Whether a bot reply says the bot has no answer ("Sorry, I don't know that").
+    pub fn is_bot_fallback(&self, reply: &str) -> bool {
+        let words = Words::new(clip(reply));
+        self.phrases
+            .scan(&words)
+            .iter()
+            .any(|h| *h.payload == Cue::BotFallback)
+    }
+}
+
+/// Scores from several cues: each reason counts once (its strongest cue), and independent
+/// reasons combine as 1 − Π(1 − wᵢ), so more evidence means more, but never above 1.
+#[derive(Debug, Default)]
+struct Evidence {
+    reasons: Vec<(f32, &'static str)>,
+}
+
+impl Evidence {
+    fn add(&mut self, weight: f32, reason: &'static str) {
+        match self.reasons.iter_mut().find(|(_, r)| *r == reason) {
+            Some(existing) => existing.0 = existing.0.max(weight),
+            None => self.reasons.push((weight, reason)),
+        }
+    }
+
+    fn score(&self) -> f32 {
+        let none = self
+            .reasons
+            .iter()
+            .fold(1.0f32, |rest, (w, _)| rest * (1.0 - w.clamp(0.0, 1.0)));
+        ((1.0 - none) * 1000.0).round() / 1000.0
+    }
+}
+
+/// The share of words of three letters or more that are ALL CAPS, among at least two such
+/// words.
+fn shouting_share(text: &str) -> f32 {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    if words.len() < 2 {
+        return 0.0;
+    }
+    let loud = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_uppercase()))
+        .count();
+    loud as f32 / words.len() as f32
+}
+
+/// The first [`MAX_ANALYSED_BYTES`] of `text`, cut at a character boundary.
+fn clip(text: &str) -> &str {
+    if text.len() <= MAX_ANALYSED_BYTES {
+        return text;
+    }
+    let mut end = MAX_ANALYSED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A clause for a reason, at most twelve words.
+fn quote(words: &[String]) -> String {
+    let mut quoted = words
+        .iter()
+        .take(12)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > 12 {
+        quoted.push('…');
+    }
+    quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frustrated_request() {
+        let a = shared().analyze("This is the THIRD time I ask!!! Let me talk to a real person");
+        assert!(a.human_request);
+        assert!(a.frustration > 0.5, "{a:?}");
+        assert_eq!(
+            a.reasons[0],
+            "asked for a human: 'let me talk to a real person'"
+        );
+        assert_eq!(a.language, Lang::En);
+    }
+
+    #[test]
+    fn calm_questions_are_calm() {
+        for text in [
+            "How long does shipping take?",
+            "Can I change the delivery address on order 48213?",
+            "Thank you so much!!! You were a great help",
+            "Do you ship to Canada?",
+        ] {
+            let a = shared().analyze(text);
+            assert!(!a.human_request, "{text}");
+            assert!(a.frustration < 0.3, "{text}: {a:?}");
+            assert!(a.confusion < 0.3, "{text}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn confusion() {
+        let a = shared().analyze("I don't understand, what do you mean??");
+        assert!(a.confusion > 0.6, "{a:?}");
+        assert!(a.reasons.iter().any(|r| r.starts_with("confusion:")));
+    }
+
+    #[test]
+    fn vetoes_only_cover_their_clause() {
+        let d = shared();
+        assert!(!d.analyze("are you a real person?").human_request);
+        assert!(!d.analyze("I'm not a robot").human_request);
+        assert!(d.analyze("Are you a bot? I want a human.").human_request);
+    }
+
+    #[test]
+    fn site_owner_phrases() {
+        let d = Detector::builder()
+            .human_phrases(["ask|call Maria"])
+            .build()
+            .unwrap();
+        assert!(d.analyze("can I ask Maria?").human_request);
+        assert!(!shared().analyze("can I ask Maria?").human_request);
+        let bad = Detector::builder()
+            .human_phrases(["a ~9"])
+            .build()
+            .unwrap_err();
+        assert_eq!(bad.0, "a ~9");
+    }
+
+    #[test]
+    fn bot_fallbacks() {
+        let d = shared();
+        assert!(d.is_bot_fallback("Sorry, I don't know the answer to that."));
+        assert!(d.is_bot_fallback("Lo siento, no entiendo la pregunta"));
+        assert!(!d.is_bot_fallback("Shipping takes 3 to 5 working days."));
+    }
+
+    #[test]
+    fn hostile_input_never_panics() {
+        let d = shared();
+        let zalgo = "h\u{0336}\u{0335}e\u{0337}l\u{0338}p\u{0334}".repeat(200);
+        let big = "agent ".repeat(200_000);
+        let inputs = [
+            String::new(),
+            "\u{FFFD}\u{FFFD}".into(),
+            zalgo,
+            big,
+            "😡".repeat(5000),
+            "مرحبا أريد موظف".into(),
+            "\u{202e}txet desrever".into(),
+            "!!!???...".into(),
+            "\0\u{1}\u{7f}".into(),
+        ];
+        for input in &inputs {
+            let a = d.analyze(input);
+            assert!((0.0..=1.0).contains(&a.frustration));
+            assert!((0.0..=1.0).contains(&a.confusion));
+            assert!((-1.0..=1.0).contains(&a.sentiment.compound));
+        }
+    }
+}

@@ -1,0 +1,539 @@
+//! A small phrase-pattern language over [`Words`], compiled into one [`PhraseSet`] that finds
+//! every cue of every list (human requests, frustration, confusion, the bot's own "I don't
+//! know") in a single pass.
+//!
+//! A pattern is a space-separated sequence of items:
+//!
+//! | item | matches |
+//! | --- | --- |
+//! | `talk\|speak` | one word, any of the alternatives |
+//! | `human*` | a word starting with `human` |
+//! | `?a\|an\|the` | the same, or nothing |
+//! | `~2` | up to two words of anything (never across a clause boundary) |
+//! | `^` / `$` | the start / end of a clause (`please\|$`: a word, or the end) |
+//! | `fed_up\|tired_of` | a phrase: words joined by `_` match one after the other |
+//!
+//! Patterns added with [`PhraseSetBuilder::add_tolerant`] also match typos: alternatives of
+//! five letters or more match a word one edit away (insertion, deletion, substitution or swap
+//! of neighbours), and of nine or more, two edits away, so "representitive" still finds
+//! "representative". Typo tolerance is kept to the few words where a miss is costly (asking
+//! for a person): everywhere else a near miss is more often another word ("Canada" is one
+//! edit from Spanish "cansada", tired). Patterns are folded like messages.
+//!
+//! Matching is built like a dictionary lookup, not a scan of every alternative: each
+//! alternative is indexed under itself and its one- and two-letter deletions, so a word finds
+//! its candidates with a few hash lookups and only those are checked for edit distance.
+
+use super::text::{BOUNDARY, Words, within_edits};
+use std::collections::HashMap;
+
+/// Why a pattern did not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternError {
+    /// Nothing to match.
+    Empty,
+    /// An item like `|` or `?` with no word in it.
+    EmptyItem(String),
+    /// `~n` with a bad or too large `n` (1 to 5).
+    BadGap(String),
+    /// Every word is optional, so the pattern would match any clause, even an empty one.
+    NoRequiredWord,
+}
+
+impl std::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the phrase is empty"),
+            Self::EmptyItem(item) => write!(f, "\"{item}\" has an empty alternative"),
+            Self::BadGap(item) => write!(f, "\"{item}\" must be ~1 to ~5"),
+            Self::NoRequiredWord => write!(f, "every word is optional, so it would match anything"),
+        }
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    /// A word matching one of these alternative ids; `or_end` also accepts the end of the
+    /// clause (an alternative written `$`).
+    Word {
+        ids: Vec<u16>,
+        optional: bool,
+        or_end: bool,
+    },
+    Gap(usize),
+    Start,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Alternative {
+    text: String,
+    prefix: bool,
+    /// Edits allowed between a word and this alternative.
+    typos: usize,
+}
+
+/// Edits allowed for a typo-tolerant whole-word alternative of this length.
+fn typos_for(text: &str) -> usize {
+    match text.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Collects patterns, each with a payload, then builds a [`PhraseSet`].
+#[derive(Debug)]
+pub struct PhraseSetBuilder<T> {
+    alternatives: Vec<Alternative>,
+    ids: HashMap<Alternative, u16>,
+    patterns: Vec<(Vec<Item>, T)>,
+}
+
+impl<T> Default for PhraseSetBuilder<T> {
+    fn default() -> Self {
+        PhraseSetBuilder {
+            alternatives: Vec::new(),
+            ids: HashMap::new(),
+            patterns: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseSetBuilder<T> {
+    /// Adds one pattern, matched exactly. Plain text (`"speak to a manager"`) is a valid
+    /// pattern.
+    pub fn add(&mut self, source: &str, payload: T) -> Result<&mut Self, PatternError> {
+        self.add_with(source, payload, false)
+    }
+
+    /// Adds one pattern whose longer words also match with a typo or two.
+    pub fn add_tolerant(&mut self, source: &str, payload: T) -> Result<&mut Self, PatternError> {
+        self.add_with(source, payload, true)
+    }
+
+    fn add_with(
+        &mut self,
+        source: &str,
+        payload: T,
+        tolerant: bool,
+    ) -> Result<&mut Self, PatternError> {
+        for variant in phrase_variants(source) {
+            self.add_single(&variant, payload.clone(), tolerant)?;
+        }
+        Ok(self)
+    }
+
+    /// Adds a pattern without `_` phrases.
+    fn add_single(&mut self, source: &str, payload: T, tolerant: bool) -> Result<(), PatternError> {
+        let mut items = Vec::new();
+        for raw in source.split_whitespace() {
+            items.push(match raw {
+                "^" => Item::Start,
+                "$" => Item::End,
+                _ if raw.starts_with('~') => Item::Gap(
+                    raw[1..]
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=5).contains(n))
+                        .ok_or_else(|| PatternError::BadGap(raw.to_owned()))?,
+                ),
+                _ => {
+                    let (optional, body) = match raw.strip_prefix('?') {
+                        Some(body) => (true, body),
+                        None => (false, raw),
+                    };
+                    let mut ids = Vec::new();
+                    let mut or_end = false;
+                    for alternative in body.split('|') {
+                        if alternative == "$" {
+                            or_end = true;
+                            continue;
+                        }
+                        let (text, prefix) = match alternative.strip_suffix('*') {
+                            Some(text) => (text, true),
+                            None => (alternative, false),
+                        };
+                        // Folded like a message, so "Atención" and "don't" work as written.
+                        let text = Words::new(text).words.concat();
+                        if text.is_empty() {
+                            return Err(PatternError::EmptyItem(raw.to_owned()));
+                        }
+                        let typos = if tolerant && !prefix {
+                            typos_for(&text)
+                        } else {
+                            0
+                        };
+                        ids.push(self.intern(Alternative {
+                            text,
+                            prefix,
+                            typos,
+                        }));
+                    }
+                    ids.sort_unstable();
+                    Item::Word {
+                        ids,
+                        optional,
+                        or_end,
+                    }
+                }
+            });
+        }
+        if items.iter().all(|i| matches!(i, Item::Start | Item::End)) {
+            return Err(PatternError::Empty);
+        }
+        let required = items.iter().any(|i| {
+            matches!(
+                i,
+                Item::Word {
+                    optional: false,
+                    or_end: false,
+                    ..
+                }
+            )
+        });
+        if !required {
+            return Err(PatternError::NoRequiredWord);
+        }
+        self.patterns.push((items, payload));
+        Ok(())
+    }
+
+    fn intern(&mut self, alternative: Alternative) -> u16 {
+        if let Some(id) = self.ids.get(&alternative) {
+            return *id;
+        }
+        let id = self.alternatives.len() as u16;
+        self.ids.insert(alternative.clone(), id);
+        self.alternatives.push(alternative);
+        id
+    }
+
+    /// Builds the lookup index.
+    pub fn build(self) -> PhraseSet<T> {
+        let mut index: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut prefixes = Vec::new();
+        for (id, alternative) in self.alternatives.iter().enumerate() {
+            let id = id as u16;
+            if alternative.prefix {
+                prefixes.push(id);
+                continue;
+            }
+            let mut keys = vec![alternative.text.clone()];
+            if alternative.typos >= 1 {
+                keys.extend(deletions(&alternative.text));
+            }
+            if alternative.typos >= 2 {
+                let once: Vec<String> = deletions(&alternative.text).collect();
+                keys.extend(once.iter().flat_map(|d| deletions(d)));
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                index.entry(key).or_default().push(id);
+            }
+        }
+        PhraseSet {
+            alternatives: self.alternatives,
+            index,
+            prefixes,
+            patterns: self.patterns,
+        }
+    }
+}
+
+/// Rewrites a pattern with `_` phrases as plain patterns: an item `a|b_c|d` becomes one
+/// pattern with `a|d` there and one with the two items `b c`; an optional item also yields a
+/// pattern without it.
+fn phrase_variants(source: &str) -> Vec<String> {
+    let items: Vec<&str> = source.split_whitespace().collect();
+    let Some(at) = items.iter().position(|item| item.contains('_')) else {
+        return vec![source.to_owned()];
+    };
+    let (optional, body) = match items[at].strip_prefix('?') {
+        Some(body) => (true, body),
+        None => (false, items[at]),
+    };
+    let (phrases, words): (Vec<&str>, Vec<&str>) = body.split('|').partition(|a| a.contains('_'));
+    let with = |replacement: &str| {
+        let mut parts: Vec<&str> = items[..at].to_vec();
+        if !replacement.is_empty() {
+            parts.push(replacement);
+        }
+        parts.extend(&items[at + 1..]);
+        parts.join(" ")
+    };
+    let mut variants = Vec::new();
+    if optional {
+        variants.push(with(""));
+    }
+    if !words.is_empty() {
+        variants.push(with(&words.join("|")));
+    }
+    for phrase in phrases {
+        variants.push(with(&phrase.replace('_', " ")));
+    }
+    // Later items may hold phrases too.
+    variants.iter().flat_map(|v| phrase_variants(v)).collect()
+}
+
+/// Every string made by deleting one character.
+fn deletions(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.char_indices().map(move |(at, c)| {
+        let mut shorter = String::with_capacity(text.len());
+        shorter.push_str(&text[..at]);
+        shorter.push_str(&text[at + c.len_utf8()..]);
+        shorter
+    })
+}
+
+/// A compiled set of patterns, each with a payload.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    alternatives: Vec<Alternative>,
+    index: HashMap<String, Vec<u16>>,
+    prefixes: Vec<u16>,
+    patterns: Vec<(Vec<Item>, T)>,
+}
+
+/// Where a pattern matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<'a, T> {
+    /// The payload given with the pattern.
+    pub payload: &'a T,
+    /// The clause it matched in, as a range of word indices (boundaries excluded).
+    pub clause: (usize, usize),
+}
+
+impl<T> PhraseSet<T> {
+    /// Which alternatives each word matches, as sorted id lists.
+    fn word_ids(&self, word: &str) -> Vec<u16> {
+        let mut ids = Vec::new();
+        if word == BOUNDARY {
+            return ids;
+        }
+        let mut consider = |candidates: Option<&Vec<u16>>| {
+            for id in candidates.into_iter().flatten() {
+                let alternative = &self.alternatives[usize::from(*id)];
+                if !ids.contains(id)
+                    && (alternative.text == word
+                        || within_edits(word, &alternative.text, alternative.typos))
+                {
+                    ids.push(*id);
+                }
+            }
+        };
+        consider(self.index.get(word));
+        if word.chars().count() >= 4 {
+            for shorter in deletions(word) {
+                consider(self.index.get(&shorter));
+            }
+        }
+        for id in &self.prefixes {
+            if word.starts_with(&self.alternatives[usize::from(*id)].text) {
+                ids.push(*id);
+            }
+        }
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
+    pub fn scan(&self, words: &Words) -> Vec<Hit<'_, T>> {
+        let words: Vec<&str> = words.words.iter().map(String::as_str).collect();
+        let ids: Vec<Vec<u16>> = words.iter().map(|w| self.word_ids(w)).collect();
+        let mut clauses = Vec::new();
+        let mut start = 0;
+        for (at, word) in words.iter().enumerate() {
+            if *word == BOUNDARY {
+                clauses.push((start, at));
+                start = at + 1;
+            }
+        }
+        clauses.push((start, words.len()));
+
+        let mut hits = Vec::new();
+        for (items, payload) in &self.patterns {
+            for &(from, to) in &clauses {
+                let clause = &ids[from..to];
+                if (0..=clause.len()).any(|at| matches(items, clause, at)) {
+                    hits.push(Hit {
+                        payload,
+                        clause: (from, to),
+                    });
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Matches `items` against the clause from word `at`, backtracking over optional items and
+/// gaps; patterns are a handful of items, so the search stays small.
+fn matches(items: &[Item], clause: &[Vec<u16>], at: usize) -> bool {
+    let Some((item, rest)) = items.split_first() else {
+        return true;
+    };
+    match item {
+        Item::Start => at == 0 && matches(rest, clause, at),
+        Item::End => at == clause.len() && matches(rest, clause, at),
+        Item::Gap(n) => (0..=*n)
+            .take_while(|skip| at + skip <= clause.len())
+            .any(|skip| matches(rest, clause, at + skip)),
+        Item::Word {
+            ids,
+            optional,
+            or_end,
+        } => {
+            let here = clause
+                .get(at)
+                .is_some_and(|word| ids.iter().any(|id| word.binary_search(id).is_ok()));
+            (here && matches(rest, clause, at + 1))
+                || ((*optional || (*or_end && at == clause.len())) && matches(rest, clause, at))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finds(pattern: &str, text: &str) -> bool {
+        let mut builder = PhraseSetBuilder::default();
+        builder.add_tolerant(pattern, ()).unwrap();
+        !builder.build().scan(&Words::new(text)).is_empty()
+    }
+
+    #[test]
+    fn matching_table() {
+        let cases = [
+            (
+                "talk|speak to ?a|an ?real human|person",
+                "can I talk to a real person?",
+                true,
+            ),
+            (
+                "talk|speak to ?a|an ?real human|person",
+                "let me speak to a human",
+                true,
+            ),
+            (
+                "talk|speak to ?a|an ?real human|person",
+                "talk to human",
+                true,
+            ),
+            (
+                "talk|speak to ?a|an ?real human|person",
+                "talk about a human",
+                false,
+            ),
+            ("representative", "representitive please", true),
+            ("representative", "reprsentativ", true),
+            ("human", "humna", true),
+            ("human*", "humans only", true),
+            ("agent", "urgent", false),
+            ("agent", "agnet", true),
+            ("bot", "but", false),
+            ("^ agent $", "agent", true),
+            ("^ agent $", "AGENT!!!", true),
+            ("^ agent $", "my agent was nice", false),
+            ("^ agent $", "ok. agent. thanks", true),
+            ("still ~2 waiting", "I am still not waiting", true),
+            ("still ~2 waiting", "still, waiting", false),
+            ("third time", "this is the THIRD time", true),
+            (
+                "need ?a human|person $",
+                "i need a person to sign for it",
+                false,
+            ),
+            ("need ?a human|person $", "i need a person", true),
+            ("no ?more bot*", "no more bots!", true),
+            ("atencion", "Atención al cliente", true),
+            ("dont want ?a|any bot", "I don’t want a bot", true),
+            ("~5 agent", "agent", true),
+            ("?x agent", "", false),
+            ("fed_up|tired_of|livid", "I am so fed up", true),
+            ("fed_up|tired_of|livid", "tired of this", true),
+            ("fed_up|tired_of|livid", "livid", true),
+            ("fed_up|tired_of|livid", "fed me up", false),
+            ("?really_now ok", "ok", true),
+            ("?really_now ok", "really now ok", true),
+            ("want a human|person please|$", "i want a person", true),
+            (
+                "want a human|person please|$",
+                "i want a person please",
+                true,
+            ),
+            (
+                "want a human|person please|$",
+                "i want a person to sign",
+                false,
+            ),
+        ];
+        for (pattern, text, expected) in cases {
+            assert_eq!(finds(pattern, text), expected, "{pattern:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn exact_patterns_take_no_typos() {
+        let mut builder = PhraseSetBuilder::default();
+        builder.add("cansada", ()).unwrap();
+        let set = builder.build();
+        assert!(set.scan(&Words::new("Do you ship to Canada?")).is_empty());
+        assert!(!set.scan(&Words::new("estoy cansada")).is_empty());
+    }
+
+    #[test]
+    fn hits_name_their_clause() {
+        let mut builder = PhraseSetBuilder::default();
+        builder.add("agent", 1).unwrap().add("human", 2).unwrap();
+        let set = builder.build();
+        let words = Words::new("hello. agent please, human");
+        let hits = set.scan(&words);
+        let found: Vec<(i32, (usize, usize))> =
+            hits.iter().map(|h| (*h.payload, h.clause)).collect();
+        assert_eq!(found, [(1, (2, 4)), (2, (5, 6))]);
+    }
+
+    #[test]
+    fn errors() {
+        let mut b = PhraseSetBuilder::default();
+        assert_eq!(b.add("", ()).unwrap_err(), PatternError::Empty);
+        assert_eq!(b.add("^ $", ()).unwrap_err(), PatternError::Empty);
+        assert_eq!(
+            b.add("a || b", ()).unwrap_err(),
+            PatternError::EmptyItem("||".into())
+        );
+        assert_eq!(
+            b.add("a ~9", ()).unwrap_err(),
+            PatternError::BadGap("~9".into())
+        );
+        assert_eq!(
+            b.add("a ~x", ()).unwrap_err(),
+            PatternError::BadGap("~x".into())
+        );
+        assert!(b.add("?", ()).is_err());
+        assert!(
+            b.add("!!!", ()).is_err(),
+            "punctuation only folds to nothing"
+        );
+        assert_eq!(
+            b.add("^ ?a ?b $", ()).unwrap_err(),
+            PatternError::NoRequiredWord
+        );
+        assert_eq!(
+            b.add("~2 ?a", ()).unwrap_err(),
+            PatternError::NoRequiredWord
+        );
+    }
+
+    #[test]
+    fn empty_and_long_input() {
+        assert!(!finds("agent", ""));
+        let long = "word ".repeat(20_000) + "agent";
+        assert!(finds("agent", &long));
+    }
+}

@@ -1,0 +1,434 @@
+//! Sentiment in the manner of VADER (Hutto & Gilbert, 2014): lexicon valences adjusted by
+//! the rules people actually use to signal intensity: boosters and dampeners, negation and
+//! its scope, ALL CAPS emphasis, `!` and `?`, the contrast of "but", emoticons and emoji.
+//!
+//! The constants are VADER's published empirical values. Where the reference implementation
+//! has accidents (two-word lexicon entries never looked up, a word like "ok!" losing its
+//! valence to its punctuation, "I" counting as shouting, "but" weighting by value instead of
+//! by position), this one does what the rules describe.
+
+use super::lexicon::{self, BOOST, CAPS_BOOST, NEGATION, booster, negates, special_case};
+use super::text::is_apostrophe;
+
+/// Scores of one message.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Sentiment {
+    /// Overall, from −1 (most negative) to 1 (most positive).
+    pub compound: f32,
+    /// Share of the text that is positive.
+    pub pos: f32,
+    /// Share that is neutral.
+    pub neu: f32,
+    /// Share that is negative.
+    pub neg: f32,
+}
+
+/// The three-way reading of `compound`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// `compound` above 0.05.
+    Positive,
+    /// Between −0.05 and 0.05.
+    Neutral,
+    /// Below −0.05.
+    Negative,
+}
+
+impl Label {
+    /// The name used in the scoring CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Positive => "positive",
+            Label::Neutral => "neutral",
+            Label::Negative => "negative",
+        }
+    }
+}
+
+impl Sentiment {
+    /// The label with VADER's ±0.05 thresholds.
+    pub fn label(&self) -> Label {
+        if self.compound > 0.05 {
+            Label::Positive
+        } else if self.compound < -0.05 {
+            Label::Negative
+        } else {
+            Label::Neutral
+        }
+    }
+}
+
+/// A word that moved the score, for reasons shown to people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Driver {
+    /// The word as written.
+    pub word: String,
+    /// Its valence after every rule.
+    pub valence: f32,
+}
+
+/// One token as VADER sees it: the text with outer punctuation removed (emoticons kept).
+#[derive(Debug)]
+struct Token {
+    text: String,
+    lower: String,
+    /// A valence fixed in advance (emoji).
+    fixed: Option<f32>,
+}
+
+impl Token {
+    /// ALL CAPS, ignoring one-letter words ("I", "A").
+    fn shouted(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for raw in text.split_whitespace() {
+        // Emoji carry their own valence and are separate tokens even when glued to words.
+        let mut rest = String::new();
+        let flush = |rest: &mut String, out: &mut Vec<Token>| {
+            if let Some(token) = word_token(rest) {
+                out.push(token);
+            }
+            rest.clear();
+        };
+        for c in raw.chars() {
+            if let Some(valence) = lexicon::emoji_valence(c) {
+                flush(&mut rest, &mut out);
+                out.push(Token {
+                    text: c.to_string(),
+                    lower: c.to_string(),
+                    fixed: Some(valence),
+                });
+            } else if is_apostrophe(c) {
+                rest.push('\'');
+            } else {
+                rest.push(c);
+            }
+        }
+        flush(&mut rest, &mut out);
+    }
+    out
+}
+
+fn word_token(raw: &str) -> Option<Token> {
+    if raw.is_empty() {
+        return None;
+    }
+    let stripped = raw.trim_matches(|c: char| c.is_ascii_punctuation());
+    let lower_raw = raw.to_lowercase();
+    // Short leftovers were probably an emoticon (":)" strips to nothing, ":D" to "D").
+    let text = if stripped.chars().count() <= 2
+        && (stripped.is_empty() || lexicon::valence(&lower_raw).is_some())
+    {
+        raw
+    } else {
+        stripped
+    };
+    Some(Token {
+        text: text.to_owned(),
+        lower: text.to_lowercase(),
+        fixed: None,
+    })
+}
+
+/// Scores a message. Also returns the words that carried sentiment, strongest first.
+pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
+    let tokens = tokens(text);
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let shouting_some = {
+        let shouted = tokens.iter().filter(|t| t.shouted()).count();
+        shouted > 0 && shouted < tokens.len()
+    };
+    let mut sentiments = vec![0.0f32; tokens.len()];
+    let mut skip_next = false;
+    for i in 0..tokens.len() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let token = &tokens[i];
+        let next = lower.get(i + 1).copied();
+        if booster(lower[i]).is_some() || (lower[i] == "kind" && next == Some("of")) {
+            continue;
+        }
+        if let Some(fixed) = token.fixed {
+            sentiments[i] = fixed;
+            continue;
+        }
+        // Two-word entries first ("can't stand", "fed up").
+        let pair = next.map(|n| format!("{} {n}", lower[i]));
+        let (mut valence, is_pair) = match pair.as_deref().and_then(lexicon::valence) {
+            Some(v) => (v, true),
+            None => match lexicon::valence(lower[i]) {
+                Some(v) => (v, false),
+                None => continue,
+            },
+        };
+        skip_next = is_pair;
+
+        // "no" right before a sentiment word negates it rather than counting itself.
+        if lower[i] == "no" && next.and_then(lexicon::valence).is_some() {
+            valence = 0.0;
+        }
+        let before = |k: usize| i.checked_sub(k).map(|j| lower[j]);
+        if before(1) == Some("no")
+            || before(2) == Some("no")
+            || (before(3) == Some("no") && matches!(before(1), Some("or" | "nor")))
+        {
+            valence *= NEGATION;
+        }
+        if token.shouted() && shouting_some {
+            valence += CAPS_BOOST.copysign(valence);
+        }
+        for distance in 1..=3 {
+            let Some(j) = i.checked_sub(distance) else {
+                break;
+            };
+            if lexicon::valence(lower[j]).is_some() {
+                continue;
+            }
+            if let Some(up) = booster(lower[j]) {
+                let mut scalar = if up { BOOST } else { -BOOST };
+                if valence < 0.0 {
+                    scalar = -scalar;
+                }
+                if tokens[j].shouted() && shouting_some {
+                    scalar += CAPS_BOOST.copysign(valence);
+                }
+                valence += scalar
+                    * match distance {
+                        1 => 1.0,
+                        2 => 0.95,
+                        _ => 0.9,
+                    };
+            }
+            valence = negation(valence, &lower, i, distance);
+            if distance == 3 {
+                valence = idioms(valence, &lower, i);
+            }
+        }
+        // "least" negates ("the least helpful"), unless it is "at least" / "very least".
+        if before(1) == Some("least") && !matches!(before(2), Some("at" | "very")) {
+            valence *= NEGATION;
+        }
+        sentiments[i] = valence;
+    }
+
+    // Contrast: what comes after the first "but" counts more than what came before.
+    if let Some(but) = lower.iter().position(|w| *w == "but") {
+        for (i, s) in sentiments.iter_mut().enumerate() {
+            if i < but {
+                *s *= 0.5;
+            } else if i > but {
+                *s *= 1.5;
+            }
+        }
+    }
+
+    let mut drivers: Vec<Driver> = tokens
+        .iter()
+        .zip(&sentiments)
+        .filter(|(_, s)| **s != 0.0)
+        .map(|(t, s)| Driver {
+            word: t.text.clone(),
+            valence: *s,
+        })
+        .collect();
+    drivers.sort_by(|a, b| b.valence.abs().total_cmp(&a.valence.abs()));
+    (combine(&sentiments, text), drivers)
+}
+
+/// Negation within three words, with VADER's exceptions ("never so good" intensifies,
+/// "without doubt" does not negate).
+fn negation(valence: f32, lower: &[&str], i: usize, distance: usize) -> f32 {
+    let at = |k: usize| lower[i - k];
+    match distance {
+        1 if negates(at(1)) => valence * NEGATION,
+        2 if at(2) == "never" && matches!(at(1), "so" | "this") => valence * 1.25,
+        2 if at(2) == "without" && at(1) == "doubt" => valence,
+        2 if negates(at(2)) => valence * NEGATION,
+        3 if at(3) == "never"
+            && (matches!(at(2), "so" | "this") || matches!(at(1), "so" | "this")) =>
+        {
+            valence * 1.25
+        }
+        3 if at(3) == "without" && (at(2) == "doubt" || at(1) == "doubt") => valence,
+        3 if negates(at(3)) => valence * NEGATION,
+        _ => valence,
+    }
+}
+
+/// Idioms around the word that replace its valence ("the shit", "kiss of death"), and
+/// two- and three-word dampeners before it ("sort of").
+fn idioms(mut valence: f32, lower: &[&str], i: usize) -> f32 {
+    let join = |from: usize, to: usize| lower[from..=to].join(" ");
+    let around = [
+        join(i - 1, i),
+        join(i - 2, i),
+        join(i - 2, i - 1),
+        join(i - 3, i - 1),
+        join(i - 3, i - 2),
+    ];
+    if let Some(special) = around.iter().find_map(|p| special_case(p)) {
+        valence = special;
+    }
+    for end in [i + 1, i + 2] {
+        if end < lower.len()
+            && let Some(special) = special_case(&join(i, end))
+        {
+            valence = special;
+        }
+    }
+    for phrase in &around[2..] {
+        if booster(phrase) == Some(false) {
+            valence -= BOOST;
+        }
+    }
+    valence
+}
+
+/// Sums the sentiments into VADER's compound and proportions, with `!` and `?` emphasis.
+fn combine(sentiments: &[f32], text: &str) -> Sentiment {
+    if sentiments.is_empty() {
+        return Sentiment::default();
+    }
+    let exclamations = text.matches('!').count().min(4) as f32;
+    let questions = text.matches('?').count();
+    let question_emphasis = match questions {
+        0 | 1 => 0.0,
+        2 | 3 => questions as f32 * 0.18,
+        _ => 0.96,
+    };
+    let emphasis = exclamations * 0.292 + question_emphasis;
+    let mut sum: f32 = sentiments.iter().sum();
+    if sum > 0.0 {
+        sum += emphasis;
+    } else if sum < 0.0 {
+        sum -= emphasis;
+    }
+    let compound = (sum / (sum * sum + 15.0).sqrt()).clamp(-1.0, 1.0);
+
+    let (mut pos, mut neg, mut neu) = (0.0f32, 0.0f32, 0.0f32);
+    for s in sentiments {
+        if *s > 0.0 {
+            pos += s + 1.0;
+        } else if *s < 0.0 {
+            neg += s - 1.0;
+        } else {
+            neu += 1.0;
+        }
+    }
+    if pos > neg.abs() {
+        pos += emphasis;
+    } else if pos < neg.abs() {
+        neg -= emphasis;
+    }
+    let total = pos + neg.abs() + neu;
+    Sentiment {
+        compound,
+        pos: (pos / total).abs(),
+        neu: (neu / total).abs(),
+        neg: (neg / total).abs(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compound(text: &str) -> f32 {
+        score(text).0.compound
+    }
+
+    /// VADER's own examples, with its published compounds; ours may differ a little where
+    /// this implementation follows the rules more closely, so the check is the direction
+    /// and the ordering of intensity.
+    #[test]
+    fn vader_examples_keep_their_direction() {
+        let cases: &[(&str, f32)] = &[
+            ("VADER is smart, handsome, and funny.", 0.8316),
+            ("VADER is smart, handsome, and funny!", 0.8439),
+            ("VADER is very smart, handsome, and funny.", 0.8545),
+            ("VADER is VERY SMART, handsome, and FUNNY.", 0.9227),
+            ("VADER is VERY SMART, handsome, and FUNNY!!!", 0.9342),
+            ("VADER is not smart, handsome, nor funny.", -0.7424),
+            ("The book was good.", 0.4404),
+            ("At least it isn't a horrible book.", 0.431),
+            ("The book was only kind of good.", 0.3832),
+            (
+                "The plot was good, but the characters are uncompelling and the dialog is not great.",
+                -0.7042,
+            ),
+            ("Today SUX!", -0.5461),
+            ("Make sure you :) or :D today!", 0.8633),
+            ("Not bad at all", 0.431),
+            ("Sentiment analysis has never been good.", -0.3412),
+            ("Most automated sentiment analysis tools are shit.", -0.5574),
+            ("With VADER, sentiment analysis is the shit!", 0.6476),
+            ("Without a doubt, excellent idea.", 0.7013),
+        ];
+        for (text, vader) in cases {
+            let ours = compound(text);
+            assert_eq!(
+                ours.signum(),
+                vader.signum(),
+                "{text}: ours {ours}, VADER {vader}"
+            );
+            assert!(
+                (ours - vader).abs() < 0.12,
+                "{text}: ours {ours}, VADER {vader}"
+            );
+        }
+        assert!(
+            compound("VADER is smart, handsome, and funny!")
+                > compound("VADER is smart, handsome, and funny.")
+        );
+        assert!(
+            compound("VADER is VERY SMART, handsome, and FUNNY.")
+                > compound("VADER is very smart, handsome, and funny.")
+        );
+    }
+
+    #[test]
+    fn rules() {
+        assert!(compound("this is useless") < -0.3);
+        assert!(compound("this is not useless") > 0.0);
+        assert!(compound("this is USELESS and slow") < compound("this is useless and slow"));
+        assert!(compound("ok!") > 0.0, "punctuation does not hide a word");
+        assert!(compound("I can't stand this") < 0.0, "two-word entries");
+        assert!(compound("I am fed up") < 0.0);
+        assert!(compound("great 😁") > compound("great"));
+        assert!(compound("😠😠") < 0.0, "emoji alone");
+        assert!(compound("the least helpful answer") < 0.0);
+        assert!(compound("at least it works") >= 0.0);
+        assert_eq!(score("").0, Sentiment::default());
+        assert_eq!(score("order 48213").0.compound, 0.0);
+        assert_eq!(score("order 48213").0.label(), Label::Neutral);
+    }
+
+    #[test]
+    fn proportions_add_up() {
+        for text in [
+            "good bad ugly",
+            "I love it!!!",
+            "meh",
+            "no",
+            "fine but slow?? really",
+        ] {
+            let (s, _) = score(text);
+            let total = s.pos + s.neu + s.neg;
+            assert!((total - 1.0).abs() < 0.01 || total == 0.0, "{text}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn drivers_are_strongest_first() {
+        let (_, drivers) =
+            score("the delivery was late and the support is useless, truly horrible");
+        assert_eq!(drivers[0].word, "horrible");
+        assert!(drivers.iter().any(|d| d.word == "useless"));
+    }
+}
