@@ -9,6 +9,7 @@
 pub mod config;
 pub mod conversation;
 pub mod detect;
+pub mod escalate;
 pub mod i18n;
 pub mod json_guard;
 pub mod storage;

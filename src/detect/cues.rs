@@ -39,7 +39,7 @@ pub const BOT_FALLBACKS: &[&str] = &[
     "dont|do_not know",
     "didnt|did_not|dont|do_not understand|get",
     "not sure ?i|that ?understand|understood|follow",
-    "cant|cannot|can_not|couldnt|unable_to ?help|answer|find",
+    "cant|cannot|can_not|couldnt|unable_to help|answer|find",
     "no ?an answer|idea|information",
     "could|can you rephrase|reword",
     "try|please rephrasing|rephrase|asking|ask again|differently",
@@ -186,6 +186,11 @@ const EN: LanguageCues = LanguageCues {
             "repeating themselves",
         ),
         ("how many times", 0.6, "repeating themselves"),
+        (
+            "tried|asked|called|emailed|written|wrote|contacted ~2 two|three|four|five|3|4|5|6|several|multiple|many|countless times",
+            0.5,
+            "repeating themselves",
+        ),
         (
             "same ~1 answer|response|reply|thing|message|link|article",
             0.4,

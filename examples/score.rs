@@ -1,0 +1,213 @@
+//! The scoring CLI (DESIGN.md, "Scoring CLI"): the widget's own analysis and escalation
+//! policy on the command line, for site owners tuning thresholds and for tests and benches.
+//!
+//! ```text
+//! cargo run --release --example score < messages.txt
+//! cargo run --release --example score -- --conversation < conversations.jsonl
+//! cargo run --release --example score -- --conversation --thresholds '{"offer_score":0.7}'
+//! ```
+//!
+//! Line mode: one message per input line, one JSON object per output line, in order.
+//! Conversation mode: JSON lines `{"role":"visitor"|"bot","text":"..."}` (a bot line may say
+//! `"answered": false`; otherwise a reply like "Sorry, I don't know" counts as a failure), a
+//! blank line between conversations, one decision per visitor turn.
+//! Bad input lines are reported on stderr with their line number and skipped.
+
+use handover::detect::{Analysis, Detector, shared};
+use handover::escalate::{Policy, Thresholds};
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: score [--conversation] [--thresholds JSON] < input";
+
+fn main() -> ExitCode {
+    let mut conversation = false;
+    let mut thresholds = Thresholds::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--conversation" => conversation = true,
+            "--thresholds" => {
+                let Some(text) = args.next() else {
+                    eprintln!("--thresholds needs a JSON object\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                match serde_json::from_str(&text) {
+                    Ok(parsed) => thresholds = parsed,
+                    Err(err) => {
+                        eprintln!("--thresholds: {err}\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("unknown argument {other:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let stdin = io::stdin().lock();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = if conversation {
+        conversations(stdin, &mut out, thresholds)
+    } else {
+        messages(stdin, &mut out)
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("score: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Rounds for output: f32 values printed through f64 would show conversion noise.
+fn round(value: f32, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (f64::from(value) * scale).round() / scale
+}
+
+/// One line of line mode, fields in the contract's order.
+#[derive(Serialize)]
+struct Scored<'a> {
+    text: &'a str,
+    sentiment: SentimentOut,
+    frustration: f64,
+    confusion: f64,
+    human_request: bool,
+    language: &'static str,
+    reasons: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SentimentOut {
+    compound: f64,
+    label: &'static str,
+    pos: f64,
+    neu: f64,
+    neg: f64,
+}
+
+impl<'a> Scored<'a> {
+    fn new(text: &'a str, a: &'a Analysis) -> Self {
+        Scored {
+            text,
+            sentiment: SentimentOut {
+                compound: round(a.sentiment.compound, 4),
+                label: a.sentiment.label().as_str(),
+                pos: round(a.sentiment.pos, 3),
+                neu: round(a.sentiment.neu, 3),
+                neg: round(a.sentiment.neg, 3),
+            },
+            frustration: round(a.frustration, 3),
+            confusion: round(a.confusion, 3),
+            human_request: a.human_request,
+            language: a.language.code(),
+            reasons: &a.reasons,
+        }
+    }
+}
+
+/// One decision of conversation mode.
+#[derive(Serialize)]
+struct Decided<'a> {
+    conversation: usize,
+    turn: usize,
+    decision: &'static str,
+    score: f64,
+    reasons: &'a [String],
+}
+
+/// Input lines, read as bytes so that invalid UTF-8 is replaced instead of stopping the run.
+fn lines(input: impl BufRead) -> impl Iterator<Item = io::Result<String>> {
+    input.split(b'\n').map(|bytes| {
+        bytes.map(|mut bytes| {
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    })
+}
+
+fn messages(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+    let detector = shared();
+    for line in lines(input) {
+        let line = line?;
+        let analysis = detector.analyze(&line);
+        serde_json::to_writer(&mut *out, &Scored::new(&line, &analysis))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct Turn {
+    role: String,
+    text: String,
+    #[serde(default)]
+    answered: Option<bool>,
+}
+
+fn conversations(input: impl BufRead, out: &mut impl Write, thresholds: Thresholds) -> io::Result<()> {
+    let detector: &Detector = shared();
+    let mut index = 0usize;
+    let mut policy = Policy::new(thresholds);
+    let mut visitor_turn = 0usize;
+    let mut started = false;
+    for (number, line) in lines(input).enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            if started {
+                index += 1;
+                policy = Policy::new(thresholds);
+                visitor_turn = 0;
+                started = false;
+            }
+            continue;
+        }
+        started = true;
+        let turn: Turn = match serde_json::from_str(&line) {
+            Ok(turn) => turn,
+            Err(err) => {
+                eprintln!("line {}: {err}", number + 1);
+                continue;
+            }
+        };
+        match turn.role.as_str() {
+            "visitor" => {
+                let analysis = detector.analyze(&turn.text);
+                let outcome = policy.visitor(&turn.text, &analysis, None);
+                let decided = Decided {
+                    conversation: index,
+                    turn: visitor_turn,
+                    decision: outcome.decision.as_str(),
+                    score: round(outcome.score, 3),
+                    reasons: &outcome.signals,
+                };
+                serde_json::to_writer(&mut *out, &decided)?;
+                out.write_all(b"\n")?;
+                visitor_turn += 1;
+            }
+            "bot" => {
+                let answered = turn
+                    .answered
+                    .unwrap_or_else(|| !detector.is_bot_fallback(&turn.text));
+                policy.bot_replied(&turn.text, answered);
+            }
+            other => eprintln!(
+                "line {}: role {other:?} is not accepted here (visitor or bot)",
+                number + 1
+            ),
+        }
+    }
+    Ok(())
+}
