@@ -157,7 +157,11 @@ struct Turn {
     answered: Option<bool>,
 }
 
-fn conversations(input: impl BufRead, out: &mut impl Write, thresholds: Thresholds) -> io::Result<()> {
+fn conversations(
+    input: impl BufRead,
+    out: &mut impl Write,
+    thresholds: Thresholds,
+) -> io::Result<()> {
     let detector: &Detector = shared();
     let mut index = 0usize;
     let mut policy = Policy::new(thresholds);

@@ -5,6 +5,8 @@
 //! `HandoverConfig`, and gets back either a [`Config`] it can trust or a [`ConfigError`] that
 //! names every bad field, written for the site owner reading the console.
 
+use crate::detect::phrase::PhraseSetBuilder;
+use crate::escalate::Thresholds;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -131,6 +133,11 @@ pub struct Config {
     pub greeting: Option<String>,
     /// Where the conversation is kept between page loads.
     pub storage: StorageMode,
+    /// Extra phrases that count as asking for a person, in any language, in the phrase
+    /// syntax of the README ("speak to Maria", "ask|call ~1 the owner").
+    pub human_phrases: Vec<String>,
+    /// Thresholds of the escalation policy.
+    pub escalation: Thresholds,
 }
 
 impl Default for Config {
@@ -146,6 +153,8 @@ impl Default for Config {
             open: false,
             greeting: None,
             storage: StorageMode::Local,
+            human_phrases: Vec::new(),
+            escalation: Thresholds::default(),
         }
     }
 }
@@ -162,7 +171,7 @@ pub enum Source {
 }
 
 /// What is wrong with one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// The value does not have the expected shape; the text is serde's description.
     Invalid(String),
@@ -191,10 +200,19 @@ pub enum Problem {
         /// The destination kind that was given.
         kind: DestinationKind,
     },
+    /// A phrase that does not compile; the text says why.
+    BadPhrase(String),
+    /// A number outside its range.
+    OutOfRange {
+        /// Smallest allowed.
+        min: f64,
+        /// Largest allowed.
+        max: f64,
+    },
 }
 
 /// One bad field: its path (`destinations[1].endpoint`), where it came from, what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     /// Path of the field, snake_case, with array indices.
     pub field: String,
@@ -230,6 +248,8 @@ impl fmt::Display for FieldError {
             Problem::Empty => write!(f, "must not be empty"),
             Problem::TooLong { max } => write!(f, "is longer than {max} characters"),
             Problem::Missing { because } => write!(f, "is required when `{because}` is set"),
+            Problem::BadPhrase(why) => write!(f, "{why}"),
+            Problem::OutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
             Problem::NotForKind { kind } => {
                 write!(
                     f,
@@ -243,7 +263,7 @@ impl fmt::Display for FieldError {
 
 /// The config could not be used. Holds every problem found, not just the first, so the site
 /// owner fixes them in one round.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfigError {
     /// The bad fields, in key order.
     pub fields: Vec<FieldError>,
@@ -474,6 +494,45 @@ impl Config {
             && !is_language_tag(locale)
         {
             problems.push(("locale".into(), Problem::BadLocale(locale.clone())));
+        }
+        for (index, phrase) in self.human_phrases.iter().enumerate() {
+            if let Err(err) = PhraseSetBuilder::default().add_tolerant(phrase, ()) {
+                problems.push((
+                    format!("human_phrases[{index}]"),
+                    Problem::BadPhrase(format!("\"{phrase}\": {err}")),
+                ));
+            }
+        }
+        let t = &self.escalation;
+        for (name, value, min, max) in [
+            ("offer_score", f64::from(t.offer_score), 0.05, 1.0),
+            (
+                "repeat_similarity",
+                f64::from(t.repeat_similarity),
+                0.1,
+                1.0,
+            ),
+            (
+                "failures_for_offer",
+                f64::from(t.failures_for_offer),
+                1.0,
+                20.0,
+            ),
+            ("cooldown_turns", f64::from(t.cooldown_turns), 0.0, 100.0),
+            ("burst_messages", f64::from(t.burst_messages), 2.0, 50.0),
+            (
+                "burst_window_ms",
+                t.burst_window_ms as f64,
+                1000.0,
+                600_000.0,
+            ),
+        ] {
+            if !(min..=max).contains(&value) {
+                problems.push((
+                    format!("escalation.{name}"),
+                    Problem::OutOfRange { min, max },
+                ));
+            }
         }
         match (&self.endpoint, self.destination) {
             (Some(url), _) if !is_usable_url(url) => {
@@ -966,6 +1025,31 @@ mod tests {
         let err = load(json!({ "destination": "slack", "endpoint": 5 }), &[]).unwrap_err();
         assert_eq!(err.fields.len(), 1, "{err}");
         assert_eq!(err.fields[0].field, "endpoint");
+    }
+
+    #[test]
+    fn phrases_and_thresholds() {
+        let loaded = load(
+            json!({ "human_phrases": ["speak to Maria"], "escalation": { "offer_score": 0.7 } }),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(loaded.config.human_phrases, ["speak to Maria"]);
+        assert_eq!(loaded.config.escalation.offer_score, 0.7);
+        assert_eq!(loaded.config.escalation.failures_for_offer, 2);
+
+        let err = load(
+            json!({ "human_phrases": ["ok", "a ~9"], "escalation": { "offer_score": 3 } }),
+            &[],
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("`human_phrases[1]`"), "{text}");
+        assert!(text.contains("~1 to ~5"), "{text}");
+        assert!(text.contains("`escalation.offer_score`"), "{text}");
+        assert!(text.contains("between 0.05 and 1"), "{text}");
+        let err = load(json!({ "escalation": { "offer": 1 } }), &[]).unwrap_err();
+        assert!(err.to_string().contains("unknown field `offer`"), "{err}");
     }
 
     #[test]

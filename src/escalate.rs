@@ -9,7 +9,7 @@
 //! not repeated for [`Thresholds::cooldown_turns`] visitor turns.
 
 use crate::detect::Analysis;
-use crate::detect::text::Words;
+use crate::detect::text::{Words, fixed};
 use serde::{Deserialize, Serialize};
 
 /// Tunable thresholds. The defaults were chosen on the test conversations in
@@ -75,6 +75,31 @@ impl Decision {
     }
 }
 
+/// What mainly set a decision off: the `trigger.kind` of a handoff (DESIGN.md, payload v1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// The visitor asked for a person.
+    ExplicitRequest,
+    /// Frustration: tone, repeated questions, sinking mood, bursts.
+    Frustration,
+    /// Confusion after the bot's answers.
+    Confusion,
+    /// The bot failing, or going round in circles.
+    BotFailures,
+}
+
+impl Trigger {
+    /// The name used in payloads and events.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trigger::ExplicitRequest => "explicit_request",
+            Trigger::Frustration => "frustration",
+            Trigger::Confusion => "confusion",
+            Trigger::BotFailures => "bot_failures",
+        }
+    }
+}
+
 /// A decision with the score behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
@@ -85,6 +110,8 @@ pub struct Outcome {
     /// Every signal seen on this turn, strongest first, whether or not it led anywhere:
     /// what a site owner reads when tuning thresholds.
     pub signals: Vec<String>,
+    /// The kind of the strongest signal (`None` when there was none).
+    pub trigger: Option<Trigger>,
 }
 
 /// What the policy remembers of one visitor message.
@@ -160,7 +187,7 @@ impl Policy {
     /// Observes a visitor message and decides. `at_ms` is when it was sent, if known.
     pub fn visitor(&mut self, text: &str, analysis: &Analysis, at_ms: Option<u64>) -> Outcome {
         let content = content_words(text);
-        let mut signals: Vec<(f32, String)> = Vec::new();
+        let mut signals: Vec<(f32, Trigger, String)> = Vec::new();
 
         if analysis.frustration > 0.0 {
             let why: Vec<&str> = analysis
@@ -171,40 +198,69 @@ impl Policy {
                 .collect();
             signals.push((
                 analysis.frustration,
-                format!("frustration {:.2} ({})", analysis.frustration, why.join(", ")),
+                Trigger::Frustration,
+                format!(
+                    "frustration {} ({})",
+                    fixed(analysis.frustration, 2, false),
+                    why.join(", ")
+                ),
             ));
         }
         let after_answer = self.history.last().is_some_and(|s| s.answered_after);
         if analysis.confusion > 0.0 && after_answer {
             signals.push((
                 analysis.confusion * 0.6,
-                format!("confused by the last answer ({:.2})", analysis.confusion),
+                Trigger::Confusion,
+                format!(
+                    "confused by the last answer ({})",
+                    fixed(analysis.confusion, 2, false)
+                ),
             ));
         }
         if self.failures_in_row > 0 {
             let weight = match self.failures_in_row {
                 1 => 0.25,
                 n if n >= self.thresholds.failures_for_offer => {
-                    self.thresholds.offer_score.max(0.6) + 0.1 * (n - self.thresholds.failures_for_offer) as f32
+                    self.thresholds.offer_score.max(0.6)
+                        + 0.1 * (n - self.thresholds.failures_for_offer) as f32
                 }
                 _ => 0.45,
             };
             signals.push((
                 weight.min(0.95),
-                format!("the bot could not answer {} time(s) in a row", self.failures_in_row),
+                Trigger::BotFailures,
+                format!(
+                    "the bot could not answer {} time(s) in a row",
+                    self.failures_in_row
+                ),
             ));
         }
         if self.bot_repeated {
-            signals.push((0.2, "the bot repeated its last answer".into()));
+            signals.push((
+                0.2,
+                Trigger::BotFailures,
+                "the bot repeated its last answer".into(),
+            ));
         }
         if let Some(similarity) = self.repeats(&content) {
             signals.push((
                 0.45 + 0.3 * similarity,
-                format!("repeated an earlier question ({:.0}% the same words)", similarity * 100.0),
+                Trigger::Frustration,
+                format!(
+                    "repeated an earlier question ({}% the same words)",
+                    fixed(similarity * 100.0, 0, false)
+                ),
             ));
         }
         if let Some(drop) = self.sinking(analysis.sentiment.compound) {
-            signals.push((0.35, format!("mood getting worse (down {drop:.2} over three messages)")));
+            signals.push((
+                0.35,
+                Trigger::Frustration,
+                format!(
+                    "mood getting worse (down {} over three messages)",
+                    fixed(drop, 2, false)
+                ),
+            ));
         }
         let recent: Vec<f32> = self
             .history
@@ -216,15 +272,27 @@ impl Policy {
             .collect();
         let building = recent.iter().sum::<f32>() / recent.len() as f32;
         if recent.len() >= 3 && building >= 0.35 {
-            signals.push((0.3, format!("frustration building up (average {building:.2})")));
+            signals.push((
+                0.3,
+                Trigger::Frustration,
+                format!(
+                    "frustration building up (average {})",
+                    fixed(building, 2, false)
+                ),
+            ));
         }
         if self.burst(at_ms) {
-            signals.push((0.3, "several messages in quick succession with no reply".into()));
+            signals.push((
+                0.3,
+                Trigger::Frustration,
+                "several messages in quick succession with no reply".into(),
+            ));
         }
 
-        let score = combine(signals.iter().map(|(w, _)| *w));
-        signals.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let reasons: Vec<String> = signals.into_iter().map(|(_, r)| r).collect();
+        let score = combine(signals.iter().map(|(w, ..)| *w));
+        crate::detect::strongest_first(&mut signals, |s| s.0);
+        let strongest = signals.first().map(|(_, trigger, _)| *trigger);
+        let reasons: Vec<String> = signals.into_iter().map(|(.., r)| r).collect();
         self.history.push(Seen {
             content,
             compound: analysis.sentiment.compound,
@@ -247,6 +315,7 @@ impl Policy {
                 decision: Decision::Handoff(why.clone()),
                 score: 1.0,
                 signals: why,
+                trigger: Some(Trigger::ExplicitRequest),
             };
         }
         let cooling = self
@@ -262,6 +331,7 @@ impl Policy {
             decision,
             score,
             signals: reasons,
+            trigger: strongest,
         }
     }
 
@@ -276,7 +346,9 @@ impl Policy {
             .rev()
             .take(5)
             .map(|seen| jaccard(content, &seen.content))
-            .fold(None, |best: Option<f32>, s| Some(best.map_or(s, |b| b.max(s))))
+            .fold(None, |best: Option<f32>, s| {
+                Some(best.map_or(s, |b| b.max(s)))
+            })
             .filter(|s| *s >= self.thresholds.repeat_similarity)
     }
 
@@ -357,18 +429,30 @@ mod tests {
         assert_eq!(out.decision.as_str(), "handoff");
         assert_eq!(out.score, 1.0);
         assert!(out.decision.reasons()[0].starts_with("asked for a human"));
+        assert_eq!(out.trigger.map(Trigger::as_str), Some("explicit_request"));
     }
 
     #[test]
     fn two_failures_in_a_row_lead_to_an_offer() {
         let mut p = Policy::default();
-        assert_eq!(say(&mut p, "can I pay with crypto?").decision, Decision::None);
+        assert_eq!(
+            say(&mut p, "can I pay with crypto?").decision,
+            Decision::None
+        );
         p.bot_replied("Sorry, I don't know.", false);
-        assert_eq!(say(&mut p, "what about bitcoin payments").decision, Decision::None);
+        assert_eq!(
+            say(&mut p, "what about bitcoin payments").decision,
+            Decision::None
+        );
         p.bot_replied("I'm not sure what you mean.", false);
         let out = say(&mut p, "do you accept ethereum");
         assert_eq!(out.decision.as_str(), "offer", "{out:?}");
-        assert!(out.decision.reasons().iter().any(|r| r.contains("2 time(s) in a row")));
+        assert!(
+            out.decision
+                .reasons()
+                .iter()
+                .any(|r| r.contains("2 time(s) in a row"))
+        );
     }
 
     #[test]
@@ -378,7 +462,12 @@ mod tests {
         p.bot_replied("From the Orders page, before it ships.", true);
         let out = say(&mut p, "how do I change the delivery address on my order??");
         assert!(out.score >= 0.6, "{out:?}");
-        assert!(out.decision.reasons().iter().any(|r| r.starts_with("repeated")));
+        assert!(
+            out.decision
+                .reasons()
+                .iter()
+                .any(|r| r.starts_with("repeated"))
+        );
     }
 
     #[test]
@@ -390,13 +479,23 @@ mod tests {
         for _ in 0..3 {
             assert_eq!(say(&mut p, angry).decision, Decision::None);
         }
-        assert_eq!(say(&mut p, angry).decision.as_str(), "offer", "after the cool-down");
+        assert_eq!(
+            say(&mut p, angry).decision.as_str(),
+            "offer",
+            "after the cool-down"
+        );
     }
 
     #[test]
     fn calm_conversation_stays_calm() {
         let mut p = Policy::default();
-        for text in ["hi", "where is my order 48213?", "ok thanks", "and when will it arrive?", "great, thank you!"] {
+        for text in [
+            "hi",
+            "where is my order 48213?",
+            "ok thanks",
+            "and when will it arrive?",
+            "great, thank you!",
+        ] {
             let out = say(&mut p, text);
             assert_eq!(out.decision, Decision::None, "{text}: {out:?}");
             p.bot_replied(&format!("answer to {text}"), true);
@@ -412,8 +511,16 @@ mod tests {
         say(&mut p, "the tracking has not moved in ten days");
         p.bot_replied(same, true);
         let out = say(&mut p, "and now?");
-        assert!(out.signals.iter().any(|s| s.contains("repeated its last answer")), "{out:?}");
-        assert!(out.signals.iter().any(|s| s.contains("1 time(s)")), "{out:?}");
+        assert!(
+            out.signals
+                .iter()
+                .any(|s| s.contains("repeated its last answer")),
+            "{out:?}"
+        );
+        assert!(
+            out.signals.iter().any(|s| s.contains("1 time(s)")),
+            "{out:?}"
+        );
     }
 
     #[test]
@@ -423,7 +530,10 @@ mod tests {
         p.visitor("hello?", &a, Some(0));
         p.visitor("anyone?", &a, Some(5_000));
         let out = p.visitor("hello??", &a, Some(9_000));
-        assert!(out.signals.iter().any(|r| r.contains("quick succession")), "{out:?}");
+        assert!(
+            out.signals.iter().any(|r| r.contains("quick succession")),
+            "{out:?}"
+        );
         let mut slow = Policy::default();
         slow.visitor("hello?", &a, Some(0));
         slow.visitor("anyone?", &a, Some(50_000));

@@ -21,7 +21,10 @@ fn conversations() -> Vec<Conversation> {
                 .lines()
                 .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
                 .collect();
-            let label = lines[0]["label"].as_str().expect("first line has a label").to_owned();
+            let label = lines[0]["label"]
+                .as_str()
+                .expect("first line has a label")
+                .to_owned();
             Conversation { label, lines }
         })
         .collect()
@@ -62,7 +65,12 @@ fn default_thresholds_on_the_test_conversations() {
         row.0 += 1;
         row.1 += usize::from(hit);
         let first = conversation.lines[0]["text"].as_str().unwrap();
-        println!("{:10} {:30} {:?}", conversation.label, first.chars().take(30).collect::<String>(), decisions);
+        println!(
+            "{:10} {:30} {:?}",
+            conversation.label,
+            first.chars().take(30).collect::<String>(),
+            decisions
+        );
     }
     let (calm, false_offers) = rows["calm"];
     let (escalating, caught) = rows["escalating"];
@@ -72,6 +80,9 @@ fn default_thresholds_on_the_test_conversations() {
         100.0 * false_offers as f64 / calm as f64
     );
     assert_eq!(false_offers, 0, "calm conversations got offers");
-    assert!(caught as f64 >= 0.9 * escalating as f64, "escalations missed");
+    assert!(
+        caught as f64 >= 0.9 * escalating as f64,
+        "escalations missed"
+    );
     assert_eq!(handed_off, explicit);
 }

@@ -576,3 +576,54 @@ async fn deeply_nested_page_data_neither_overflows_nor_throws() {
     w.open().await;
     assert!(!w.part("panel").hidden(), "the widget still works");
 }
+
+#[wasm_bindgen_test]
+async fn messages_are_analysed_and_escalations_announced() {
+    let escalations = Recorder::new("handover:escalation");
+    let w = Booted::start(&[("data-storage", "memory"), ("data-open", "")]).unwrap();
+    settle().await;
+    w.type_text("where is my order?").await;
+    w.key(&w.input().unchecked_into(), "Enter", false).await;
+    assert!(
+        escalations.details().is_empty(),
+        "a calm question escalates nothing"
+    );
+
+    w.type_text("This is the THIRD time!!! Let me talk to a real person")
+        .await;
+    w.key(&w.input().unchecked_into(), "Enter", false).await;
+    let details = escalations.details();
+    assert_eq!(details.len(), 1);
+    assert_eq!(
+        get(&details[0], "decision").as_string().as_deref(),
+        Some("handoff")
+    );
+    assert_eq!(
+        get(&details[0], "kind").as_string().as_deref(),
+        Some("explicit_request")
+    );
+    let scores = get(&details[0], "scores");
+    assert!(get(&scores, "frustration").as_f64().unwrap() > 0.3);
+    let reasons: Array = get(&details[0], "reasons").unchecked_into();
+    assert!(
+        reasons
+            .get(0)
+            .as_string()
+            .unwrap()
+            .starts_with("asked for a human")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn site_owner_phrases_count_as_requests() {
+    let escalations = Recorder::new("handover:escalation");
+    let w = Booted::start(&[
+        ("data-storage", "memory"),
+        ("data-open", ""),
+        ("data-human-phrases", r#"["ask|call Maria"]"#),
+    ])
+    .unwrap();
+    w.type_text("can I ask Maria about this?").await;
+    w.key(&w.input().unchecked_into(), "Enter", false).await;
+    assert_eq!(escalations.details().len(), 1);
+}

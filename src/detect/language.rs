@@ -4,6 +4,8 @@
 
 use super::text::Words;
 use crate::i18n::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Frequent words of each language (folded). Words shared by several languages ("de", "la")
 /// count for each of them, which is why the hints below matter.
@@ -221,6 +223,23 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
     ),
 ];
 
+/// Function word → the languages (indices into [`FUNCTION_WORDS`]) it belongs to.
+fn table() -> &'static HashMap<&'static str, Vec<usize>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            for word in *list {
+                let langs = table.entry(word).or_default();
+                if !langs.contains(&i) {
+                    langs.push(i);
+                }
+            }
+        }
+        table
+    })
+}
+
 /// Guesses the language of `text` (already split into `words`). `None` when nothing points
 /// clearly to one language.
 pub fn guess(text: &str, words: &Words) -> Option<Lang> {
@@ -233,7 +252,7 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
             .position(|(l, _)| *l == lang)
             .unwrap_or(0)
     };
-    for c in text.chars() {
+    for c in text.chars().filter(|c| !c.is_ascii()) {
         match c {
             '\u{0600}'..='\u{06FF}' => arabic += 1,
             '\u{0590}'..='\u{05FF}' => hebrew += 1,
@@ -259,20 +278,23 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
     if hebrew > 0 {
         return Some(Lang::He);
     }
+    let table = table();
     for word in words.plain() {
-        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            if list.contains(&word) {
-                scores[i] += 1.0;
-            }
+        for i in table.get(word).into_iter().flatten() {
+            scores[*i] += 1.0;
         }
         if word.contains("ij") && word.len() > 3 {
             scores[index(Lang::Nl)] += 0.5;
         }
     }
-    let mut ranked: Vec<(usize, f32)> = scores.iter().copied().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (best, top) = ranked[0];
-    let second = ranked[1].1;
+    let (mut best, mut top, mut second) = (0, 0.0f32, 0.0f32);
+    for (i, score) in scores.iter().copied().enumerate() {
+        if score > top {
+            (best, top, second) = (i, score, top);
+        } else if score > second {
+            second = score;
+        }
+    }
     (top >= 1.0 && top > second).then(|| FUNCTION_WORDS[best].0)
 }
 

@@ -5,6 +5,7 @@
 //! and one valence byte (tenths) per word. The line offsets are found once, on first use, so
 //! no pointer table is shipped in the wasm.
 
+use super::fast_map::FastMap;
 use std::sync::OnceLock;
 
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_words.txt"));
@@ -36,21 +37,32 @@ fn word_at(index: usize, starts: &[u32]) -> &'static str {
     &WORDS[start..end]
 }
 
+/// First words of the lexicon's multi-word entries ("fed" of "fed up"): only after these is
+/// a two-word lookup worth making.
+pub fn starts_phrase(word: &str) -> bool {
+    static FIRSTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FIRSTS
+        .get_or_init(|| {
+            WORDS
+                .lines()
+                .filter_map(|entry| entry.split_once(' ').map(|(first, _)| first))
+                .collect()
+        })
+        .contains(&word)
+}
+
 /// The valence of a lowercase word or emoticon, from −4 to 4.
 pub fn valence(word: &str) -> Option<f32> {
-    let starts = starts();
-    let (mut low, mut high) = (0usize, starts.len());
-    while low < high {
-        let middle = (low + high) / 2;
-        match word_at(middle, starts).as_bytes().cmp(word.as_bytes()) {
-            std::cmp::Ordering::Less => low = middle + 1,
-            std::cmp::Ordering::Greater => high = middle,
-            std::cmp::Ordering::Equal => {
-                return VALENCES.get(middle).map(|v| f32::from(*v as i8) / 10.0);
-            }
-        }
-    }
-    None
+    // Built on first use: a hash lookup per word is several times cheaper than a binary
+    // search over the sorted list, and every word of every message is looked up.
+    static MAP: OnceLock<FastMap<&'static str, i8>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let starts = starts();
+        (0..starts.len())
+            .map(|i| (word_at(i, starts), VALENCES.get(i).map_or(0, |v| *v as i8)))
+            .collect()
+    });
+    map.get(word).map(|v| f32::from(*v) / 10.0)
 }
 
 /// The valence of an emoji, from the words of its description.
@@ -80,116 +92,124 @@ pub const NEGATION: f32 = -0.74;
 
 /// Degree adverbs: `Some(true)` raises intensity ("very"), `Some(false)` lowers it ("barely").
 pub fn booster(word: &str) -> Option<bool> {
-    const UP: &[&str] = &[
-        "absolutely",
-        "amazingly",
-        "awfully",
-        "completely",
-        "considerable",
-        "considerably",
-        "decidedly",
-        "deeply",
-        "effing",
-        "enormous",
-        "enormously",
-        "entirely",
-        "especially",
-        "exceptional",
-        "exceptionally",
-        "extreme",
-        "extremely",
-        "fabulously",
-        "flipping",
-        "flippin",
-        "frackin",
-        "fracking",
-        "fricking",
-        "frickin",
-        "frigging",
-        "friggin",
-        "fully",
-        "fuckin",
-        "fucking",
-        "fuggin",
-        "fugging",
-        "greatly",
-        "hella",
-        "highly",
-        "hugely",
-        "incredible",
-        "incredibly",
-        "intensely",
-        "major",
-        "majorly",
-        "more",
-        "most",
-        "particularly",
-        "purely",
-        "quite",
-        "really",
-        "remarkably",
-        "so",
-        "substantially",
-        "thoroughly",
-        "total",
-        "totally",
-        "tremendous",
-        "tremendously",
-        "uber",
-        "unbelievably",
-        "unusually",
-        "utter",
-        "utterly",
-        "very",
-    ];
-    const DOWN: &[&str] = &[
-        "almost",
-        "barely",
-        "hardly",
-        "just enough",
-        "kind of",
-        "kinda",
-        "kindof",
-        "kind-of",
-        "less",
-        "little",
-        "marginal",
-        "marginally",
-        "occasional",
-        "occasionally",
-        "partly",
-        "scarce",
-        "scarcely",
-        "slight",
-        "slightly",
-        "somewhat",
-        "sort of",
-        "sorta",
-        "sortof",
-        "sort-of",
-    ];
-    if UP.contains(&word) {
-        Some(true)
-    } else if DOWN.contains(&word) {
-        Some(false)
-    } else {
-        None
-    }
+    // Looked up for every word of every message: a hash map, built once.
+    static MAP: OnceLock<FastMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let up = BOOSTERS_UP.iter().map(|w| (*w, true));
+        let down = BOOSTERS_DOWN.iter().map(|w| (*w, false));
+        up.chain(down).collect()
+    })
+    .get(word)
+    .copied()
 }
+
+/// Words that raise the intensity of what follows (VADER's list).
+const BOOSTERS_UP: &[&str] = &[
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
+];
+
+/// Words that lower it (VADER's list).
+const BOOSTERS_DOWN: &[&str] = &[
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
+];
 
 /// Words that negate what follows them (and any word with "n't").
 pub fn negates(word: &str) -> bool {
-    const NEGATIONS: &[&str] = &[
-        "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt",
-        "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "neednt", "never", "none",
-        "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
-        "uh-uh", "wasnt", "werent", "without", "wont", "wouldnt", "rarely", "seldom", "despite",
-    ];
-    NEGATIONS.contains(&word)
+    static SET: OnceLock<FastMap<&'static str, ()>> = OnceLock::new();
+    SET.get_or_init(|| NEGATIONS.iter().map(|w| (*w, ())).collect())
+        .contains_key(word)
         || word.contains("n't")
-        || word.contains("n’t")
-        || (word.contains('\'') && NEGATIONS.contains(&word.replace('\'', "").as_str()))
 }
+
+/// VADER's negations, without apostrophes.
+const NEGATIONS: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt",
+    "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "neednt", "never", "none", "nope",
+    "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "uh-uh", "wasnt",
+    "werent", "without", "wont", "wouldnt", "rarely", "seldom", "despite",
+];
 
 /// Phrases whose valence replaces that of their words ("the shit" is praise).
 pub fn special_case(phrase: &str) -> Option<f32> {

@@ -10,6 +10,7 @@
 //! ```
 
 pub mod cues;
+pub mod fast_map;
 pub mod language;
 pub mod lexicon;
 pub mod phrase;
@@ -247,7 +248,7 @@ impl Detector {
             .iter()
             .take(3)
             .filter(|d| d.valence.abs() >= 1.0)
-            .map(|d| format!("'{}' ({:+.1})", d.word, d.valence))
+            .map(|d| format!("'{}' ({})", d.word, text::fixed(d.valence, 1, true)))
             .collect();
         if !strong.is_empty() {
             let tone = if sentiment.compound < 0.0 {
@@ -257,7 +258,7 @@ impl Detector {
             };
             reasons.push((0.1, format!("{tone} words: {}", strong.join(", "))));
         }
-        reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
+        strongest_first(&mut reasons, |r| r.0);
 
         Analysis {
             sentiment,
@@ -276,6 +277,18 @@ impl Detector {
             .scan(&words)
             .iter()
             .any(|h| *h.payload == Cue::BotFallback)
+    }
+}
+
+/// Sorts a short list strongest first by `key`, stably. Lists here hold a handful of reasons,
+/// so insertion sort does, and it costs far fewer bytes in the wasm than the standard sort.
+pub fn strongest_first<T>(items: &mut [T], key: impl Fn(&T) -> f32) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) < key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 
@@ -349,6 +362,14 @@ fn quote(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_strongest_first_is_stable() {
+        let mut items = [(0.1, 'a'), (0.5, 'b'), (0.1, 'c'), (0.9, 'd'), (0.5, 'e')];
+        strongest_first(&mut items, |i| i.0);
+        let order: String = items.iter().map(|i| i.1).collect();
+        assert_eq!(order, "dbeac");
+    }
 
     #[test]
     fn a_frustrated_request() {

@@ -15,17 +15,17 @@
 //!
 //! Patterns added with [`PhraseSetBuilder::add_tolerant`] also match typos: alternatives of
 //! five letters or more match a word one edit away (insertion, deletion, substitution or swap
-//! of neighbours), and of nine or more, two edits away, so "representitive" still finds
-//! "representative". Typo tolerance is kept to the few words where a miss is costly (asking
+//! of neighbours), so "representitive" still finds "representative". Typo tolerance is kept to the few words where a miss is costly (asking
 //! for a person): everywhere else a near miss is more often another word ("Canada" is one
 //! edit from Spanish "cansada", tired). Patterns are folded like messages.
 //!
 //! Matching is built like a dictionary lookup, not a scan of every alternative: each
-//! alternative is indexed under itself and its one- and two-letter deletions, so a word finds
-//! its candidates with a few hash lookups and only those are checked for edit distance.
+//! alternative is indexed under itself and its one-letter deletions, so a word finds its
+//! candidates with a few hash lookups (itself and its own deletions) and only those are
+//! checked for edit distance.
 
+use super::fast_map::FastMap;
 use super::text::{BOUNDARY, Words, within_edits};
-use std::collections::HashMap;
 
 /// Why a pattern did not compile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,20 +75,19 @@ struct Alternative {
     typos: usize,
 }
 
-/// Edits allowed for a typo-tolerant whole-word alternative of this length.
+/// Edits allowed for a typo-tolerant whole-word alternative of this length: short words
+/// are too close to other short words to forgive anything.
 fn typos_for(text: &str) -> usize {
-    match text.chars().count() {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    }
+    usize::from(text.chars().count() >= 5)
 }
 
 /// Collects patterns, each with a payload, then builds a [`PhraseSet`].
 #[derive(Debug)]
 pub struct PhraseSetBuilder<T> {
     alternatives: Vec<Alternative>,
-    ids: HashMap<Alternative, u16>,
+    ids: FastMap<Alternative, u16>,
+    /// Alternatives as written → folded, since the same word classes recur in many patterns.
+    folded: FastMap<String, String>,
     patterns: Vec<(Vec<Item>, T)>,
 }
 
@@ -96,7 +95,8 @@ impl<T> Default for PhraseSetBuilder<T> {
     fn default() -> Self {
         PhraseSetBuilder {
             alternatives: Vec::new(),
-            ids: HashMap::new(),
+            ids: FastMap::default(),
+            folded: FastMap::default(),
             patterns: Vec::new(),
         }
     }
@@ -157,7 +157,14 @@ impl<T: Clone> PhraseSetBuilder<T> {
                             None => (alternative, false),
                         };
                         // Folded like a message, so "Atención" and "don't" work as written.
-                        let text = Words::new(text).words.concat();
+                        let text = match self.folded.get(text) {
+                            Some(folded) => folded.clone(),
+                            None => {
+                                let folded = Words::new(text).words.concat();
+                                self.folded.insert(text.to_owned(), folded.clone());
+                                folded
+                            }
+                        };
                         if text.is_empty() {
                             return Err(PatternError::EmptyItem(raw.to_owned()));
                         }
@@ -213,7 +220,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
 
     /// Builds the lookup index.
     pub fn build(self) -> PhraseSet<T> {
-        let mut index: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut index: FastMap<String, Vec<u16>> = FastMap::default();
         let mut prefixes = Vec::new();
         for (id, alternative) in self.alternatives.iter().enumerate() {
             let id = id as u16;
@@ -221,13 +228,12 @@ impl<T: Clone> PhraseSetBuilder<T> {
                 prefixes.push(id);
                 continue;
             }
+            // The alternative and its one-letter deletions. A word then finds it with its own
+            // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
+            // shared key, and so do many two-edit typos of long words.
             let mut keys = vec![alternative.text.clone()];
             if alternative.typos >= 1 {
                 keys.extend(deletions(&alternative.text));
-            }
-            if alternative.typos >= 2 {
-                let once: Vec<String> = deletions(&alternative.text).collect();
-                keys.extend(once.iter().flat_map(|d| deletions(d)));
             }
             keys.sort_unstable();
             keys.dedup();
@@ -235,11 +241,57 @@ impl<T: Clone> PhraseSetBuilder<T> {
                 index.entry(key).or_default().push(id);
             }
         }
+        let mut anchored = vec![Vec::new(); self.alternatives.len()];
+        let mut anchors = Vec::with_capacity(self.patterns.len());
+        let no_ids = Vec::new();
+        for (number, (items, _)) in self.patterns.iter().enumerate() {
+            // The required word least likely to be everywhere: the one whose shortest
+            // alternative is longest ("escalate" rather than "me"). `add` refuses patterns
+            // without a required word, so there is always one.
+            let (item, ids) = items
+                .iter()
+                .enumerate()
+                .filter_map(|(at, item)| match item {
+                    Item::Word {
+                        ids,
+                        optional: false,
+                        or_end: false,
+                    } => Some((at, ids)),
+                    _ => None,
+                })
+                .max_by_key(|(_, ids)| {
+                    ids.iter()
+                        .map(|id| self.alternatives[usize::from(*id)].text.len())
+                        .min()
+                        .unwrap_or(0)
+                })
+                .unwrap_or((0, &no_ids));
+            for id in ids {
+                anchored[usize::from(*id)].push(number as u32);
+            }
+            let (min_before, max_before) =
+                items[..item].iter().fold((0, 0), |(lo, hi), i| match i {
+                    Item::Word {
+                        optional: false,
+                        or_end: false,
+                        ..
+                    } => (lo + 1, hi + 1),
+                    Item::Word { .. } => (lo, hi + 1),
+                    Item::Gap(n) => (lo, hi + n),
+                    Item::Start | Item::End => (lo, hi),
+                });
+            anchors.push(Anchor {
+                min_before,
+                max_before,
+            });
+        }
         PhraseSet {
             alternatives: self.alternatives,
             index,
             prefixes,
             patterns: self.patterns,
+            anchored,
+            anchors,
         }
     }
 }
@@ -293,9 +345,21 @@ fn deletions(text: &str) -> impl Iterator<Item = String> + '_ {
 #[derive(Debug)]
 pub struct PhraseSet<T> {
     alternatives: Vec<Alternative>,
-    index: HashMap<String, Vec<u16>>,
+    index: FastMap<String, Vec<u16>>,
     prefixes: Vec<u16>,
     patterns: Vec<(Vec<Item>, T)>,
+    /// For each alternative, the patterns anchored on it: a pattern is only tried where its
+    /// anchor word occurs.
+    anchored: Vec<Vec<u32>>,
+    /// Per pattern: how few and how many words the items before its anchor can take, which
+    /// bounds where a match can start.
+    anchors: Vec<Anchor>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    min_before: usize,
+    max_before: usize,
 }
 
 /// Where a pattern matched.
@@ -308,8 +372,9 @@ pub struct Hit<'a, T> {
 }
 
 impl<T> PhraseSet<T> {
-    /// Which alternatives each word matches, as sorted id lists.
-    fn word_ids(&self, word: &str) -> Vec<u16> {
+    /// Which alternatives each word matches, as sorted id lists. `scratch` is reused for the
+    /// word's deletions, to look them up without allocating each one.
+    fn word_ids(&self, word: &str, scratch: &mut String) -> Vec<u16> {
         let mut ids = Vec::new();
         if word == BOUNDARY {
             return ids;
@@ -326,9 +391,13 @@ impl<T> PhraseSet<T> {
             }
         };
         consider(self.index.get(word));
-        if word.chars().count() >= 4 {
-            for shorter in deletions(word) {
-                consider(self.index.get(&shorter));
+        // Typo-tolerant alternatives have five letters or more, so a word needs four.
+        if word.len() >= 4 {
+            for (at, c) in word.char_indices() {
+                scratch.clear();
+                scratch.push_str(&word[..at]);
+                scratch.push_str(&word[at + c.len_utf8()..]);
+                consider(self.index.get(scratch.as_str()));
             }
         }
         for id in &self.prefixes {
@@ -343,7 +412,11 @@ impl<T> PhraseSet<T> {
     /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
     pub fn scan(&self, words: &Words) -> Vec<Hit<'_, T>> {
         let words: Vec<&str> = words.words.iter().map(String::as_str).collect();
-        let ids: Vec<Vec<u16>> = words.iter().map(|w| self.word_ids(w)).collect();
+        let mut scratch = String::new();
+        let ids: Vec<Vec<u16>> = words
+            .iter()
+            .map(|w| self.word_ids(w, &mut scratch))
+            .collect();
         let mut clauses = Vec::new();
         let mut start = 0;
         for (at, word) in words.iter().enumerate() {
@@ -354,16 +427,49 @@ impl<T> PhraseSet<T> {
         }
         clauses.push((start, words.len()));
 
-        let mut hits = Vec::new();
-        for (items, payload) in &self.patterns {
-            for &(from, to) in &clauses {
-                let clause = &ids[from..to];
-                if (0..=clause.len()).any(|at| matches(items, clause, at)) {
-                    hits.push(Hit {
-                        payload,
-                        clause: (from, to),
-                    });
-                }
+        let mut clause_of = vec![0usize; words.len()];
+        for (number, &(from, to)) in clauses.iter().enumerate() {
+            clause_of[from..to].fill(number);
+        }
+        // Every place a pattern's anchor word occurs: only there can the pattern match.
+        let mut tries: Vec<(u32, u32)> = Vec::new();
+        for (at, word_ids) in ids.iter().enumerate() {
+            for id in word_ids {
+                tries.extend(
+                    self.anchored[usize::from(*id)]
+                        .iter()
+                        .map(|p| (*p, at as u32)),
+                );
+            }
+        }
+        tries.sort_unstable();
+        tries.dedup();
+
+        let mut hits: Vec<Hit<'_, T>> = Vec::new();
+        let mut last: Option<(u32, usize)> = None;
+        for (number, at) in tries {
+            let clause_number = clause_of[at as usize];
+            if last == Some((number, clause_number)) {
+                continue; // Already matched in this clause.
+            }
+            let (from, to) = clauses[clause_number];
+            let clause = &ids[from..to];
+            let (items, payload) = &self.patterns[number as usize];
+            let anchor = self.anchors[number as usize];
+            let p = at as usize - from;
+            if p < anchor.min_before {
+                continue;
+            }
+            let starts = p.saturating_sub(anchor.max_before)..=p - anchor.min_before;
+            if starts
+                .into_iter()
+                .any(|start| matches(items, clause, start))
+            {
+                last = Some((number, clause_number));
+                hits.push(Hit {
+                    payload,
+                    clause: (from, to),
+                });
             }
         }
         hits
@@ -387,9 +493,11 @@ fn matches(items: &[Item], clause: &[Vec<u16>], at: usize) -> bool {
             optional,
             or_end,
         } => {
+            // A word matches few alternatives (often none), an item lists many: look the
+            // word's few up in the item's sorted list.
             let here = clause
                 .get(at)
-                .is_some_and(|word| ids.iter().any(|id| word.binary_search(id).is_ok()));
+                .is_some_and(|word| word.iter().any(|id| ids.binary_search(id).is_ok()));
             (here && matches(rest, clause, at + 1))
                 || ((*optional || (*or_end && at == clause.len())) && matches(rest, clause, at))
         }
@@ -430,7 +538,8 @@ mod tests {
                 false,
             ),
             ("representative", "representitive please", true),
-            ("representative", "reprsentativ", true),
+            ("representative", "reprasentative", true),
+            ("representative", "reprsentativ", false),
             ("human", "humna", true),
             ("human*", "humans only", true),
             ("agent", "urgent", false),

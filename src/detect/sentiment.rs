@@ -9,6 +9,7 @@
 
 use super::lexicon::{self, BOOST, CAPS_BOOST, NEGATION, booster, negates, special_case};
 use super::text::is_apostrophe;
+use std::borrow::Cow;
 
 /// Scores of one message.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -69,39 +70,49 @@ pub struct Driver {
 
 /// One token as VADER sees it: the text with outer punctuation removed (emoticons kept).
 #[derive(Debug)]
-struct Token {
-    text: String,
-    lower: String,
+struct Token<'a> {
+    text: Cow<'a, str>,
+    lower: Cow<'a, str>,
     /// A valence fixed in advance (emoji).
     fixed: Option<f32>,
-}
-
-impl Token {
     /// ALL CAPS, ignoring one-letter words ("I", "A").
-    fn shouted(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-    }
+    shouted: bool,
 }
 
-fn tokens(text: &str) -> Vec<Token> {
+/// Whether a word is ALL CAPS, with at least two letters.
+fn is_shouted(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     for raw in text.split_whitespace() {
-        // Emoji carry their own valence and are separate tokens even when glued to words.
+        // The common case: plain text, borrowed as it is.
+        if raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´') {
+            out.extend(word_token(Cow::Borrowed(raw)));
+            continue;
+        }
+        // Emoji carry their own valence and are separate tokens even when glued to words;
+        // typographic apostrophes become straight ones.
         let mut rest = String::new();
-        let flush = |rest: &mut String, out: &mut Vec<Token>| {
-            if let Some(token) = word_token(rest) {
-                out.push(token);
-            }
-            rest.clear();
-        };
         for c in raw.chars() {
-            if let Some(valence) = lexicon::emoji_valence(c) {
-                flush(&mut rest, &mut out);
+            if let Some(valence) = (c > '\u{2000}')
+                .then(|| lexicon::emoji_valence(c))
+                .flatten()
+            {
+                out.extend(word_token(Cow::Owned(std::mem::take(&mut rest))));
                 out.push(Token {
-                    text: c.to_string(),
-                    lower: c.to_string(),
+                    text: Cow::Owned(c.to_string()),
+                    lower: Cow::Owned(c.to_string()),
                     fixed: Some(valence),
+                    shouted: false,
                 });
             } else if is_apostrophe(c) {
                 rest.push('\'');
@@ -109,28 +120,39 @@ fn tokens(text: &str) -> Vec<Token> {
                 rest.push(c);
             }
         }
-        flush(&mut rest, &mut out);
+        out.extend(word_token(Cow::Owned(rest)));
     }
     out
 }
 
-fn word_token(raw: &str) -> Option<Token> {
+fn word_token(raw: Cow<'_, str>) -> Option<Token<'_>> {
     if raw.is_empty() {
         return None;
     }
     let stripped = raw.trim_matches(|c: char| c.is_ascii_punctuation());
-    let lower_raw = raw.to_lowercase();
     // Short leftovers were probably an emoticon (":)" strips to nothing, ":D" to "D").
-    let text = if stripped.chars().count() <= 2
-        && (stripped.is_empty() || lexicon::valence(&lower_raw).is_some())
-    {
-        raw
+    let keep_whole = stripped.chars().count() <= 2
+        && (stripped.is_empty() || lexicon::valence(&raw.to_ascii_lowercase()).is_some());
+    let text: Cow<'_, str> = match (keep_whole, raw) {
+        (true, raw) => raw,
+        (false, Cow::Borrowed(raw)) => {
+            Cow::Borrowed(raw.trim_matches(|c: char| c.is_ascii_punctuation()))
+        }
+        (false, Cow::Owned(raw)) => Cow::Owned(
+            raw.trim_matches(|c: char| c.is_ascii_punctuation())
+                .to_owned(),
+        ),
+    };
+    // The lexicon is English: ASCII case folding is all it needs.
+    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
     } else {
-        stripped
+        text.clone()
     };
     Some(Token {
-        text: text.to_owned(),
-        lower: text.to_lowercase(),
+        shouted: is_shouted(&text),
+        text,
+        lower,
         fixed: None,
     })
 }
@@ -138,11 +160,13 @@ fn word_token(raw: &str) -> Option<Token> {
 /// Scores a message. Also returns the words that carried sentiment, strongest first.
 pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
     let tokens = tokens(text);
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
     let shouting_some = {
-        let shouted = tokens.iter().filter(|t| t.shouted()).count();
+        let shouted = tokens.iter().filter(|t| t.shouted).count();
         shouted > 0 && shouted < tokens.len()
     };
+    // Each word's own valence, looked up once: the rules below ask about neighbours often.
+    let valences: Vec<Option<f32>> = lower.iter().map(|w| lexicon::valence(w)).collect();
     let mut sentiments = vec![0.0f32; tokens.len()];
     let mut skip_next = false;
     for i in 0..tokens.len() {
@@ -159,10 +183,12 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
             continue;
         }
         // Two-word entries first ("can't stand", "fed up").
-        let pair = next.map(|n| format!("{} {n}", lower[i]));
+        let pair = next
+            .filter(|_| lexicon::starts_phrase(lower[i]))
+            .map(|n| format!("{} {n}", lower[i]));
         let (mut valence, is_pair) = match pair.as_deref().and_then(lexicon::valence) {
             Some(v) => (v, true),
-            None => match lexicon::valence(lower[i]) {
+            None => match valences[i] {
                 Some(v) => (v, false),
                 None => continue,
             },
@@ -170,7 +196,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         skip_next = is_pair;
 
         // "no" right before a sentiment word negates it rather than counting itself.
-        if lower[i] == "no" && next.and_then(lexicon::valence).is_some() {
+        if lower[i] == "no" && valences.get(i + 1).copied().flatten().is_some() {
             valence = 0.0;
         }
         let before = |k: usize| i.checked_sub(k).map(|j| lower[j]);
@@ -180,14 +206,14 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         {
             valence *= NEGATION;
         }
-        if token.shouted() && shouting_some {
+        if token.shouted && shouting_some {
             valence += CAPS_BOOST.copysign(valence);
         }
         for distance in 1..=3 {
             let Some(j) = i.checked_sub(distance) else {
                 break;
             };
-            if lexicon::valence(lower[j]).is_some() {
+            if valences[j].is_some() {
                 continue;
             }
             if let Some(up) = booster(lower[j]) {
@@ -195,7 +221,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
                 if valence < 0.0 {
                     scalar = -scalar;
                 }
-                if tokens[j].shouted() && shouting_some {
+                if tokens[j].shouted && shouting_some {
                     scalar += CAPS_BOOST.copysign(valence);
                 }
                 valence += scalar
@@ -233,11 +259,11 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         .zip(&sentiments)
         .filter(|(_, s)| **s != 0.0)
         .map(|(t, s)| Driver {
-            word: t.text.clone(),
+            word: t.text.to_string(),
             valence: *s,
         })
         .collect();
-    drivers.sort_by(|a, b| b.valence.abs().total_cmp(&a.valence.abs()));
+    super::strongest_first(&mut drivers, |d| d.valence.abs());
     (combine(&sentiments, text), drivers)
 }
 

@@ -108,12 +108,38 @@ pub fn fold_into(c: char, out: &mut String) {
         'ł' | 'Ł' => "l",
         'š' | 'Š' => "s",
         'ž' | 'Ž' => "z",
+        // Other scripts are kept as written: the cue lists are Latin-script, and leaving out
+        // Unicode's case tables keeps the widget smaller.
         _ => {
-            out.extend(c.to_lowercase());
+            out.push(c);
             return;
         }
     };
     out.push_str(folded);
+}
+
+/// A number with a fixed count of decimals ("0.82", "+1.9"), without pulling in the
+/// standard library's float formatting, which is large in the wasm build.
+pub fn fixed(value: f32, decimals: u32, signed: bool) -> String {
+    let scale = 10i64.pow(decimals);
+    let scaled = (f64::from(value) * scale as f64).round() as i64;
+    let sign = if scaled < 0 {
+        "-"
+    } else if signed {
+        "+"
+    } else {
+        ""
+    };
+    let magnitude = scaled.unsigned_abs();
+    let (whole, fraction) = (magnitude / scale as u64, magnitude % scale as u64);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!(
+            "{sign}{whole}.{fraction:0width$}",
+            width = decimals as usize
+        )
+    }
 }
 
 /// Folds a whole string (lowercase, no accents).
@@ -125,38 +151,58 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Damerau–Levenshtein distance (adjacent transpositions count as one edit), stopping early
-/// once it exceeds `limit`. Words here are short.
+/// Damerau–Levenshtein distance (adjacent transpositions count as one edit) of at most
+/// `limit`. Runs on every candidate typo of every message, so words up to 31 characters use
+/// three rolling rows on the stack; longer ones are never typos of the short cue words.
 pub fn within_edits(a: &str, b: &str, limit: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return false;
-    }
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        rows[i * width] = i;
-        let mut row_min = i;
-        for j in 1..width {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
-            }
-            rows[i * width + j] = best;
-            row_min = row_min.min(best);
-        }
-        if row_min > limit {
+    const MAX: usize = 32;
+    let mut left = ['\0'; MAX];
+    let mut right = ['\0'; MAX];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == MAX {
             return false;
         }
+        left[n] = c;
+        n += 1;
     }
-    rows[a.len() * width + b.len()] <= limit
+    for c in b.chars() {
+        if m == MAX {
+            return false;
+        }
+        right[m] = c;
+        m += 1;
+    }
+    if n.abs_diff(m) > limit {
+        return false;
+    }
+    let (a, b) = (&left[..n], &right[..m]);
+    // Rows i-2, i-1 and i of the distance table.
+    // Distances never exceed 32, so bytes are enough and keep the rows small.
+    let mut before = [0u8; MAX + 1];
+    let mut previous: [u8; MAX + 1] = std::array::from_fn(|j| j as u8);
+    let mut current = [0u8; MAX + 1];
+    for i in 1..=n {
+        current[0] = i as u8;
+        let mut row_min = i as u8;
+        for j in 1..=m {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best;
+            row_min = row_min.min(best);
+        }
+        if usize::from(row_min) > limit {
+            return false;
+        }
+        before = previous;
+        previous = current;
+    }
+    usize::from(previous[m]) <= limit
 }
 
 #[cfg(test)]
@@ -212,6 +258,10 @@ mod tests {
             ("reprsentativ", "representative", 2, true),
             ("bot", "but", 0, false),
             ("", "abc", 2, false),
+            ("abc", "", 3, true),
+            ("ca", "ac", 1, true),
+            ("abcdef", "badcfe", 3, true),
+            ("abcdef", "badcfe", 2, false),
         ];
         for (a, b, limit, expected) in cases {
             assert_eq!(within_edits(a, b, limit), expected, "{a} {b} {limit}");
@@ -219,9 +269,27 @@ mod tests {
     }
 
     #[test]
-    fn folding_other_scripts_lowercases_and_keeps() {
-        assert_eq!(fold("ΑΒΓ"), "αβγ");
+    fn folding_keeps_other_scripts() {
+        assert_eq!(fold("ΑΒΓ"), "ΑΒΓ");
         assert_eq!(fold("مرحبا"), "مرحبا");
         assert_eq!(fold("ÀÉÎÕÜ"), "aeiou");
+    }
+
+    #[test]
+    fn fixed_decimals() {
+        let cases = [
+            (0.8234, 2, false, "0.82"),
+            (0.826, 2, false, "0.83"),
+            (-0.64, 2, false, "-0.64"),
+            (1.9, 1, true, "+1.9"),
+            (-2.5, 1, true, "-2.5"),
+            (0.6, 0, false, "1"),
+            (12.0, 0, false, "12"),
+            (0.05, 2, false, "0.05"),
+            (0.0, 1, true, "+0.0"),
+        ];
+        for (value, decimals, signed, expected) in cases {
+            assert_eq!(fixed(value, decimals, signed), expected, "{value}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! root, installs the JS API, and announces `handover:ready`. Any failure is printed once to
 //! the console and leaves the page as it was.
 
+pub mod escalation;
 pub mod events;
 pub mod host;
 pub mod js;
@@ -25,6 +26,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use store::Store;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, StorageEvent};
 use widget::{Settings, Widget};
@@ -143,12 +145,27 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
         }
     });
     let api = Api::install(widget);
+    when_idle(&window, move || widget.warm());
     Ok(Runtime {
         _api: api,
         _listeners: vec![on_storage],
         _view: Box::new(view),
         _host: host,
     })
+}
+
+/// Runs `task` when the page is idle (`requestIdleCallback`, or a timer where it is missing),
+/// so that preparing the detector never competes with the page's own work.
+fn when_idle(window: &web_sys::Window, task: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(task);
+    let idle = js::get(window, "requestIdleCallback");
+    let scheduled = idle
+        .dyn_ref::<js_sys::Function>()
+        .and_then(|request| request.call1(window, &callback).ok());
+    if scheduled.is_none() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+    }
 }
 
 /// The script tag's attributes as `(name, value)` pairs; only `data-*` ones are config.

@@ -1,11 +1,13 @@
 //! The widget's state and the actions that change it. Components and the JS API both go
 //! through [`Widget`], so a click and `Handover('open')` do exactly the same thing.
 
+use super::escalation::Escalation;
 use super::events::emit;
 use super::js;
 use super::store::Store;
 use crate::config::Config;
 use crate::conversation::{DraftError, Message, Role, prepare_draft};
+use crate::escalate::{Decision, Trigger};
 use crate::i18n::{Locale, Strings};
 use crate::storage::Snapshot;
 use crate::visitor::{IdentifyError, merge_context};
@@ -76,6 +78,7 @@ pub struct Widget {
     /// The message box, to focus it on open.
     pub input: NodeRef<html::Textarea>,
     store: StoredValue<Store, LocalStorage>,
+    escalation: StoredValue<Escalation, LocalStorage>,
 }
 
 impl Widget {
@@ -83,6 +86,11 @@ impl Widget {
     /// so that unmounting disposes of it.
     pub fn new(settings: Settings, mut store: Store) -> Widget {
         let snapshot = store.load();
+        let escalation = Escalation::new(
+            settings.config.human_phrases.clone(),
+            settings.config.escalation,
+            settings.locale.lang,
+        );
         let open = store.was_open().unwrap_or(settings.config.open);
         store.remember_open(open);
         Widget {
@@ -94,7 +102,17 @@ impl Widget {
             launcher: NodeRef::new(),
             input: NodeRef::new(),
             store: StoredValue::new_local(store),
+            escalation: StoredValue::new_local(escalation),
         }
+    }
+
+    /// Builds the detector's cue sets ahead of the first message (called when the page is
+    /// idle). Harmless after `destroy`.
+    pub fn warm(&self) {
+        let escalation = self.escalation;
+        let _ = self.snapshot.try_with_untracked(|snapshot| {
+            escalation.try_update_value(|e| e.warm(&snapshot.conversation.messages))
+        });
     }
 
     /// The UI strings.
@@ -159,19 +177,55 @@ impl Widget {
     /// Sends what the visitor typed. On error nothing is sent and the draft stays as it is.
     pub fn send(&self, draft: &str) -> Result<(), DraftError> {
         let text = prepare_draft(draft)?;
-        self.post(Role::Visitor, text);
+        let at = self.post(Role::Visitor, text.clone());
+        self.escalate(&text, at);
         Ok(())
     }
 
-    /// Adds a message to the conversation, stores it and emits `handover:message`.
-    pub fn post(&self, role: Role, text: String) {
+    /// Runs the detector and the policy on a visitor message, and announces an offer or a
+    /// handoff with `handover:escalation` (the handoff flow acts on it).
+    fn escalate(&self, text: &str, at: u64) {
+        let escalation = self.escalation;
+        let observed = self.snapshot.try_with_untracked(|snapshot| {
+            let messages = &snapshot.conversation.messages;
+            let earlier = &messages[..messages.len().saturating_sub(1)];
+            escalation.try_update_value(|e| e.visitor(earlier, text, at))
+        });
+        let Some(Some((analysis, outcome))) = observed else {
+            return;
+        };
+        if outcome.decision == Decision::None {
+            return;
+        }
+        let round = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
+        emit(
+            "handover:escalation",
+            json!({
+                "decision": outcome.decision.as_str(),
+                "kind": outcome.trigger.unwrap_or(Trigger::Frustration).as_str(),
+                "reasons": outcome.decision.reasons(),
+                "scores": {
+                    "escalation": round(outcome.score),
+                    "frustration": round(analysis.frustration),
+                    "confusion": round(analysis.confusion),
+                    "sentiment": round(analysis.sentiment.compound),
+                },
+                "language": analysis.language.code(),
+            }),
+        );
+    }
+
+    /// Adds a message to the conversation, stores it and emits `handover:message`. Returns
+    /// the message's time.
+    pub fn post(&self, role: Role, text: String) -> u64 {
         emit(
             "handover:message",
             json!({ "role": role.as_str(), "text": &text }),
         );
         let open = self.open.get_untracked();
+        let mut at = 0;
         self.change(|snapshot| {
-            let at = js::now_ms().max(snapshot.conversation.messages.last().map_or(0, |m| m.at));
+            at = js::now_ms().max(snapshot.conversation.messages.last().map_or(0, |m| m.at));
             snapshot.conversation.push(Message {
                 id: js::random_id(),
                 role,
@@ -182,6 +236,7 @@ impl Widget {
                 snapshot.conversation.mark_read();
             }
         });
+        at
     }
 
     /// Asks for a human. The handoff flow itself listens for `handover:escalation`.

@@ -100,3 +100,21 @@ test('closing from page code while the visitor types puts focus on the launcher'
     document.querySelector('handover-widget').shadowRoot.activeElement?.getAttribute('part') === 'launcher');
   await page.close();
 });
+
+test('what the visitor types is analysed in the page: a request for a person is announced', async () => {
+  const { page, log } = await open(context, `${servers.site.url}/api.html`);
+  const w = widget(page);
+  await w.input.fill('Where is my parcel?');
+  await w.input.press('Enter');
+  await w.input.fill('This is useless. I want to talk to a real person!!!');
+  await w.input.press('Enter');
+  await page.waitForFunction(() => window.__events.some((e) => e.name === 'escalation'));
+  const [escalation] = await events(page, 'escalation');
+  assert.equal(escalation.decision, 'handoff');
+  assert.equal(escalation.kind, 'explicit_request');
+  assert.match(escalation.reasons[0], /^asked for a human: 'i want to talk to a real person'/);
+  assert.ok(escalation.scores.frustration > 0.3, JSON.stringify(escalation.scores));
+  assert.equal(escalation.language, 'en');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

@@ -1,0 +1,69 @@
+//! Analysis speed in WebAssembly: built for `wasm32-unknown-unknown` and run under Node.js
+//! (V8, as in Chromium) by `scripts/bench-wasm.sh`, which prints the figures.
+//! On the host it only explains itself.
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use handover::detect::shared;
+    use wasm_bindgen::prelude::*;
+
+    const MESSAGES: &[&str] = &[
+        "where is my order?",
+        "This is the THIRD time I ask!!! Let me talk to a real person",
+        "Hi, I ordered the Trail Runner 2 in size 42 on 3 November (order #48213) and the tracking has not moved for ten days. Can you tell me what is going on and when it will arrive?",
+        "no entiendo, ¿qué quieres decir?",
+        "Ich möchte mit einem Mitarbeiter sprechen, das ist lächerlich",
+        "thanks, that helped 😁",
+    ];
+
+    fn now() -> f64 {
+        let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .unwrap_or(JsValue::UNDEFINED);
+        js_sys::Reflect::get(&performance, &"now".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&performance).ok())
+            .and_then(|t| t.as_f64())
+            .unwrap_or_else(js_sys::Date::now)
+    }
+
+    /// Runs the benchmark and returns a report: building the cue sets once, then per-message
+    /// medians over 21 batches.
+    #[wasm_bindgen]
+    pub fn run() -> String {
+        let started = now();
+        let detector = shared();
+        let built = now() - started;
+        let mut lines = vec![format!("build cue sets (once per page): {built:.1} ms")];
+        let mut medians = Vec::new();
+        for message in MESSAGES {
+            let mut samples = Vec::new();
+            for _ in 0..21 {
+                let start = now();
+                for _ in 0..200 {
+                    std::hint::black_box(detector.analyze(std::hint::black_box(message)));
+                }
+                samples.push((now() - start) * 1000.0 / 200.0);
+            }
+            samples.sort_by(f64::total_cmp);
+            let median = samples[samples.len() / 2];
+            medians.push(median);
+            let shown: String = message.chars().take(40).collect();
+            lines.push(format!("{median:7.1} µs  {shown}"));
+        }
+        medians.sort_by(f64::total_cmp);
+        lines.push(format!(
+            "median over the messages: {:.1} µs per message (budget 20 µs)",
+            medians[medians.len() / 2]
+        ));
+        lines.join("\n")
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    println!("build for wasm32 and run with scripts/bench-wasm.sh");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
