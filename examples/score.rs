@@ -16,7 +16,7 @@
 use handover::detect::{Analysis, Detector, shared};
 use handover::escalate::{Policy, Thresholds};
 use serde::{Deserialize, Serialize};
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: score [--conversation] [--thresholds JSON] < input";
@@ -138,15 +138,49 @@ fn lines(input: impl BufRead) -> impl Iterator<Item = io::Result<String>> {
     })
 }
 
+/// Line mode. Typed at a terminal, each line is answered at once; piped, lines are read in
+/// batches and scored on every core, printed in input order.
 fn messages(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
     let detector = shared();
-    for line in lines(input) {
-        let line = line?;
-        let analysis = detector.analyze(&line);
-        serde_json::to_writer(&mut *out, &Scored::new(&line, &analysis))?;
-        out.write_all(b"\n")?;
+    let interactive = io::stdin().is_terminal();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let batch = if interactive { 1 } else { 4096 };
+    let mut input = lines(input);
+    loop {
+        let chunk: Vec<String> = input.by_ref().take(batch).collect::<io::Result<_>>()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let per_thread = chunk.len().div_ceil(threads);
+        let rendered: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = chunk
+                .chunks(per_thread)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut buffer = Vec::with_capacity(part.len() * 256);
+                        for line in part {
+                            let analysis = detector.analyze(line);
+                            // Writing JSON to memory cannot fail.
+                            let _ =
+                                serde_json::to_writer(&mut buffer, &Scored::new(line, &analysis));
+                            buffer.push(b'\n');
+                        }
+                        buffer
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .map_err(|_| io::Error::other("a scoring thread failed"))
+                })
+                .collect()
+        });
+        for part in rendered {
+            out.write_all(&part?)?;
+        }
     }
-    Ok(())
 }
 
 #[derive(Deserialize)]

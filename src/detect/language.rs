@@ -2,9 +2,9 @@
 //! words and a few letters that only some languages use. Short messages ("agent please")
 //! often give no clear answer; then the caller's default stands.
 
+use super::fast_map::FastMap;
 use super::text::Words;
 use crate::i18n::Lang;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Frequent words of each language (folded). Words shared by several languages ("de", "la")
@@ -224,10 +224,10 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
 ];
 
 /// Function word → the languages (indices into [`FUNCTION_WORDS`]) it belongs to.
-fn table() -> &'static HashMap<&'static str, Vec<usize>> {
-    static TABLE: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+fn table() -> &'static FastMap<&'static str, Vec<usize>> {
+    static TABLE: OnceLock<FastMap<&'static str, Vec<usize>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut table: FastMap<&'static str, Vec<usize>> = FastMap::default();
         for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
             for word in *list {
                 let langs = table.entry(word).or_default();

@@ -214,14 +214,14 @@ impl Detector {
         if shouting >= 0.5 {
             frustration.add(0.3, "shouting (ALL CAPS)");
         }
-        let exclamations = text.matches('!').count();
+        let exclamations = text.bytes().filter(|b| *b == b'!').count();
         if exclamations >= 2 && (sentiment.compound <= 0.05 || !frustration.reasons.is_empty()) {
             frustration.add(
                 if exclamations >= 3 { 0.2 } else { 0.1 },
                 "exclamation marks",
             );
         }
-        let questions = text.matches('?').count();
+        let questions = text.bytes().filter(|b| *b == b'?').count();
         if questions >= 2 {
             confusion.add(0.3, "repeated question marks");
         }
@@ -319,18 +319,18 @@ impl Evidence {
 /// The share of words of three letters or more that are ALL CAPS, among at least two such
 /// words.
 fn shouting_share(text: &str) -> f32 {
-    let words: Vec<&str> = text
+    let (mut words, mut loud) = (0u32, 0u32);
+    for word in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    if words.len() < 2 {
+        .filter(|w| w.chars().nth(2).is_some())
+    {
+        words += 1;
+        loud += u32::from(word.chars().all(char::is_uppercase));
+    }
+    if words < 2 {
         return 0.0;
     }
-    let loud = words
-        .iter()
-        .filter(|w| w.chars().all(|c| c.is_uppercase()))
-        .count();
-    loud as f32 / words.len() as f32
+    loud as f32 / words as f32
 }
 
 /// The first [`MAX_ANALYSED_BYTES`] of `text`, cut at a character boundary.

@@ -321,8 +321,8 @@ fn combine(sentiments: &[f32], text: &str) -> Sentiment {
     if sentiments.is_empty() {
         return Sentiment::default();
     }
-    let exclamations = text.matches('!').count().min(4) as f32;
-    let questions = text.matches('?').count();
+    let exclamations = text.bytes().filter(|b| *b == b'!').count().min(4) as f32;
+    let questions = text.bytes().filter(|b| *b == b'?').count();
     let question_emphasis = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f32 * 0.18,

@@ -1,0 +1,112 @@
+//! Property test: analysis and the policy never panic and stay in range, on random text drawn
+//! from the kinds of input a widget meets (every script, emoji, combining marks, direction
+//! marks, control characters, replacement characters from broken surrogates, punctuation
+//! floods, very long lines). A fixed seed keeps runs reproducible; `ROBUSTNESS_CASES` raises
+//! the count.
+#![cfg(not(target_arch = "wasm32"))]
+
+use handover::detect::shared;
+use handover::escalate::Policy;
+
+/// xorshift64*: small, deterministic, good enough to explore inputs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Ranges of code points to draw from, with weights favouring text that looks like chat.
+const RANGES: &[(u32, u32, u64)] = &[
+    (0x20, 0x7E, 40),      // ASCII
+    (0x00, 0x1F, 2),       // control characters
+    (0xA0, 0x24F, 8),      // Latin-1 and Extended
+    (0x300, 0x36F, 4),     // combining marks (zalgo)
+    (0x370, 0x3FF, 2),     // Greek
+    (0x400, 0x4FF, 2),     // Cyrillic
+    (0x590, 0x5FF, 2),     // Hebrew
+    (0x600, 0x6FF, 2),     // Arabic
+    (0x200B, 0x202E, 3),   // zero-width and direction marks
+    (0x2000, 0x206F, 2),   // punctuation
+    (0x3040, 0x30FF, 2),   // Japanese kana
+    (0x4E00, 0x4FFF, 2),   // CJK
+    (0xFFFD, 0xFFFD, 3),   // what broken surrogates from JS become
+    (0x1F300, 0x1FAFF, 6), // emoji
+    (0xE000, 0xE0FF, 1),   // private use
+];
+
+/// Words that steer the text into the interesting paths (cues, negation, boosters).
+const WORDS: &[&str] = &[
+    "agent", "human", "not", "very", "but", "!!!", "???", "I", "DON'T", "want", "bot", "talk",
+    "to", "a", "real", "person", "useless", "no", "never", "so", "kind of", "quiero", "hablar",
+    "con", "persona", "l'agent", "qu'un", "ß", "😡", ":)", "'", "’", "~", "|", "?",
+];
+
+fn random_text(rng: &mut Rng) -> String {
+    let total: u64 = RANGES.iter().map(|r| r.2).sum();
+    let length = match rng.below(10) {
+        0 => 0,
+        1 => 2_000 + rng.below(30_000) as usize,
+        _ => rng.below(120) as usize,
+    };
+    let mut text = String::new();
+    while text.chars().count() < length {
+        if rng.below(4) == 0 {
+            text.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+            text.push(' ');
+            continue;
+        }
+        let mut pick = rng.below(total);
+        let &(low, high, _) = RANGES
+            .iter()
+            .find(|r| {
+                let hit = pick < r.2;
+                pick = pick.saturating_sub(r.2);
+                hit
+            })
+            .unwrap_or(&RANGES[0]);
+        let code = low + rng.below(u64::from(high - low + 1)) as u32;
+        text.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+    }
+    text
+}
+
+#[test]
+fn analysis_never_panics_and_stays_in_range() {
+    let cases: usize = std::env::var("ROBUSTNESS_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000);
+    let detector = shared();
+    let mut rng = Rng(0x5EED_1234_ABCD_0042);
+    let mut policy = Policy::default();
+    for case in 0..cases {
+        let text = random_text(&mut rng);
+        let a = detector.analyze(&text);
+        let s = a.sentiment;
+        assert!((-1.0..=1.0).contains(&s.compound), "case {case}: {s:?}");
+        for share in [s.pos, s.neu, s.neg] {
+            assert!(
+                (0.0..=1.0).contains(&share) && share.is_finite(),
+                "case {case}: {s:?}"
+            );
+        }
+        assert!((0.0..=1.0).contains(&a.frustration), "case {case}");
+        assert!((0.0..=1.0).contains(&a.confusion), "case {case}");
+        let out = policy.visitor(&text, &a, Some(case as u64 * 1000));
+        assert!((0.0..=1.0).contains(&out.score), "case {case}");
+        policy.bot_replied(&text, rng.below(2) == 0);
+        let _ = detector.is_bot_fallback(&text);
+        if case % 50 == 0 {
+            policy = Policy::default();
+        }
+    }
+}
