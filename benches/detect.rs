@@ -8,30 +8,23 @@ use handover::{detect::shared, escalate::Policy};
 #[cfg(not(target_arch = "wasm32"))]
 use std::hint::black_box;
 
-/// Messages of the kinds the widget sees, short and long.
+/// Messages of the kinds the widget sees, short and long (shared with the wasm bench).
 #[cfg(not(target_arch = "wasm32"))]
-const MESSAGES: &[&str] = &[
-    "where is my order?",
-    "This is the THIRD time I ask!!! Let me talk to a real person",
-    "Hi, I ordered the Trail Runner 2 in size 42 on 3 November (order #48213) and the tracking has not moved for ten days. Can you tell me what is going on and when it will arrive?",
-    "no entiendo, ¿qué quieres decir?",
-    "Ich möchte mit einem Mitarbeiter sprechen, das ist lächerlich",
-    "thanks, that helped 😁",
-];
+const MESSAGES: &str = include_str!("../tests/data/bench_messages.txt");
 
 #[cfg(not(target_arch = "wasm32"))]
 fn analysis(c: &mut Criterion) {
     let detector = shared();
     // Build the cue sets before timing: the widget does this once per page.
     detector.analyze("warm up");
-    for (i, message) in MESSAGES.iter().enumerate() {
+    for (i, message) in MESSAGES.lines().enumerate() {
         c.bench_function(&format!("analyze/{i}"), |b| {
             b.iter(|| detector.analyze(black_box(message)))
         });
     }
     c.bench_function("analyze/mix", |b| {
         b.iter(|| {
-            for message in MESSAGES {
+            for message in MESSAGES.lines() {
                 black_box(detector.analyze(black_box(message)));
             }
         })
@@ -41,11 +34,11 @@ fn analysis(c: &mut Criterion) {
 #[cfg(not(target_arch = "wasm32"))]
 fn policy(c: &mut Criterion) {
     let detector = shared();
-    let analyses: Vec<_> = MESSAGES.iter().map(|m| detector.analyze(m)).collect();
+    let analyses: Vec<_> = MESSAGES.lines().map(|m| detector.analyze(m)).collect();
     c.bench_function("policy/turn", |b| {
         b.iter(|| {
             let mut policy = Policy::default();
-            for (message, analysis) in MESSAGES.iter().zip(&analyses) {
+            for (message, analysis) in MESSAGES.lines().zip(&analyses) {
                 black_box(policy.visitor(message, analysis, None));
                 policy.bot_replied("Sorry, I don't know.", false);
             }

@@ -7,14 +7,8 @@ mod wasm {
     use handover::detect::shared;
     use wasm_bindgen::prelude::*;
 
-    const MESSAGES: &[&str] = &[
-        "where is my order?",
-        "This is the THIRD time I ask!!! Let me talk to a real person",
-        "Hi, I ordered the Trail Runner 2 in size 42 on 3 November (order #48213) and the tracking has not moved for ten days. Can you tell me what is going on and when it will arrive?",
-        "no entiendo, ¿qué quieres decir?",
-        "Ich möchte mit einem Mitarbeiter sprechen, das ist lächerlich",
-        "thanks, that helped 😁",
-    ];
+    /// The same messages as the native bench.
+    const MESSAGES: &str = include_str!("../tests/data/bench_messages.txt");
 
     fn now() -> f64 {
         let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
@@ -36,7 +30,7 @@ mod wasm {
         let built = now() - started;
         let mut lines = vec![format!("build cue sets (once per page): {built:.1} ms")];
         let mut medians = Vec::new();
-        for message in MESSAGES {
+        for message in MESSAGES.lines() {
             let mut samples = Vec::new();
             for _ in 0..21 {
                 let start = now();
