@@ -2,7 +2,8 @@
 //   weight   every file the embed loads (.js, .wasm, .css), each brotli -q 11, summed
 //   launcher time from navigation start to a painted launcher, median of RUNS page loads,
 //            without and with a 4x CPU slowdown, in headless Chromium on a local page
-//   tasks    the longest main-thread task during those loads (PerformanceObserver longtask)
+//   tasks    the longest main-thread task the widget causes: long tasks (PerformanceObserver)
+//            that start after the page's load event, when the widget's code begins to run
 //   memory   JS heap + wasm memory after a 200-message conversation
 // Usage: node scripts/budget.mjs [--runs N] [--strict]. A report, not a test: timings on a
 // shared machine vary, so it exits 1 on a budget overrun only with --strict.
@@ -50,9 +51,9 @@ async function loads(browser, url, throttle) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.addInitScript(() => {
-      window.__longest = 0;
+      window.__tasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+        for (const entry of list.getEntries()) window.__tasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask', buffered: true });
       // The first animation frame in which the launcher has a box is the one that paints it.
       // performance.now(), not the frame's timestamp: that is taken when the frame was
@@ -66,8 +67,13 @@ async function loads(browser, url, throttle) {
     });
     await page.goto(url);
     await page.waitForFunction(() => window.__launcherAt !== undefined, null, { timeout: 10000 });
-    await page.waitForTimeout(100);
-    const { at, longestTask } = await page.evaluate(() => ({ at: window.__launcherAt, longestTask: window.__longest }));
+    // Long enough for the idle-time preparation of the detector to run too.
+    await page.waitForTimeout(1500);
+    const { at, longestTask } = await page.evaluate(() => {
+      const loaded = performance.getEntriesByType('navigation')[0].loadEventStart;
+      const widget = window.__tasks.filter(([start]) => start >= loaded).map(([, d]) => d);
+      return { at: window.__launcherAt, longestTask: Math.max(0, ...widget) };
+    });
     times.push(at);
     longest = Math.max(longest, longestTask);
     await context.close();
@@ -123,7 +129,8 @@ const rows = [
   ['weight, brotli (all widget files)', `${fmt(total)} KB`, '≤ 90 KB', total <= 90 * KB],
   ['launcher visible, median', ms(normal.median), '≤ 100 ms', normal.median <= 100],
   ['launcher visible, 4x CPU throttle', ms(slow.median), '≤ 250 ms', slow.median <= 250],
-  ['longest main-thread task (any run)', ms(Math.max(normal.longest, slow.longest)), 'none over 50 ms (unthrottled)', normal.longest <= 50],
+  ['longest task of the widget', ms(normal.longest), 'none over 50 ms', normal.longest <= 50],
+  ['  the same, 4x CPU throttle', ms(slow.longest), '(for information)', true],
   [`memory after ${mem.count} messages`, `${fmt(mem.heap + mem.wasm)} KB`, '≤ 3 MB', mem.heap + mem.wasm <= 3 * KB * KB],
 ];
 console.log('\nWidget files (dist/):');

@@ -53,16 +53,47 @@ pub fn starts_phrase(word: &str) -> bool {
 
 /// The valence of a lowercase word or emoticon, from −4 to 4.
 pub fn valence(word: &str) -> Option<f32> {
-    // Built on first use: a hash lookup per word is several times cheaper than a binary
-    // search over the sorted list, and every word of every message is looked up.
-    static MAP: OnceLock<FastMap<&'static str, i8>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let starts = starts();
-        (0..starts.len())
-            .map(|i| (word_at(i, starts), VALENCES.get(i).map_or(0, |v| *v as i8)))
-            .collect()
+    let index = word_index(word)?;
+    VALENCES.get(index).map(|v| f32::from(*v as i8) / 10.0)
+}
+
+/// Slots of the lexicon's hash table: a power of two about twice the number of words.
+const SLOTS: usize = 16_384;
+
+/// Where `word` is in the lexicon. Every word of every message is looked up, so this is an
+/// open-addressing hash table of word numbers, built once: 32 KB in the visitor's memory,
+/// where a general map of strings would take several times that.
+fn word_index(word: &str) -> Option<usize> {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    let starts = starts();
+    let table = TABLE.get_or_init(|| {
+        let mut table = vec![u16::MAX; SLOTS];
+        for index in 0..starts.len() {
+            let mut slot = slot_of(word_at(index, starts));
+            while table[slot] != u16::MAX {
+                slot = (slot + 1) % SLOTS;
+            }
+            table[slot] = index as u16;
+        }
+        table
     });
-    map.get(word).map(|v| f32::from(*v) / 10.0)
+    let mut slot = slot_of(word);
+    loop {
+        match table[slot] {
+            u16::MAX => return None,
+            index if word_at(usize::from(index), starts) == word => {
+                return Some(usize::from(index));
+            }
+            _ => slot = (slot + 1) % SLOTS,
+        }
+    }
+}
+
+fn slot_of(word: &str) -> usize {
+    let hash = word.bytes().fold(0x811c_9dc5u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    hash as usize % SLOTS
 }
 
 /// The valence of an emoji, from the words of its description.
@@ -243,6 +274,10 @@ mod tests {
         let last = word_at(starts.len() - 1, starts);
         assert!(valence(first).is_some() && valence(last).is_some());
         assert_eq!(starts.len(), VALENCES.len());
+        assert!(
+            starts.len() < SLOTS / 2,
+            "the table stays at most half full"
+        );
     }
 
     #[test]

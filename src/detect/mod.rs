@@ -93,48 +93,96 @@ impl DetectorBuilder {
 
     /// Compiles every cue list. Fails only on a bad site-owner phrase, naming it.
     pub fn build(self) -> Result<Detector, (String, PatternError)> {
-        let mut builder = PhraseSetBuilder::default();
-        for lang in LANGUAGES {
-            // The built-in lists are checked by tests; a bad one is skipped, not fatal.
-            for pattern in lang.requests {
-                let _ = builder.add_tolerant(&expand(pattern, lang.classes), Cue::Request);
-            }
-            let mut add = |pattern: &str, cue: Cue| {
-                let _ = builder.add(&expand(pattern, lang.classes), cue);
-            };
-            for pattern in lang.vetoes {
-                add(pattern, Cue::Veto);
-            }
-            for (pattern, weight, reason) in lang.frustration {
-                add(
-                    pattern,
-                    Cue::Frustration {
-                        weight: *weight,
-                        reason,
-                    },
-                );
-            }
-            for (pattern, weight, reason) in lang.confusion {
-                add(
-                    pattern,
-                    Cue::Confusion {
-                        weight: *weight,
-                        reason,
-                    },
-                );
-            }
+        self.staged().finish()
+    }
+
+    /// The same build cut into slices of a few milliseconds each, for a browser to run in
+    /// idle time without ever holding the main thread long: call [`StagedBuild::step`] until
+    /// it says it is done, then [`StagedBuild::finish`].
+    pub fn staged(self) -> StagedBuild {
+        StagedBuild {
+            settings: self,
+            builder: PhraseSetBuilder::default(),
+            next: 0,
         }
-        for pattern in BOT_FALLBACKS {
-            let _ = builder.add(pattern, Cue::BotFallback);
+    }
+}
+
+/// A [`Detector`] being built slice by slice.
+#[derive(Debug)]
+pub struct StagedBuild {
+    settings: DetectorBuilder,
+    builder: PhraseSetBuilder<Cue>,
+    /// The next slice: one per language, then the shared lists, then the lookup tables.
+    next: usize,
+}
+
+impl StagedBuild {
+    /// Does the next slice of work. Returns whether everything is done.
+    pub fn step(&mut self) -> bool {
+        let languages = LANGUAGES.len();
+        match self.next {
+            n if n < languages => self.add_language(&LANGUAGES[n]),
+            n if n == languages => {
+                // The built-in lists are checked by tests; a bad one is skipped, not fatal.
+                for pattern in BOT_FALLBACKS {
+                    let _ = self.builder.add(pattern, Cue::BotFallback);
+                }
+            }
+            n if n == languages + 1 => {
+                // The sentiment and language tables are built on first use; do it here.
+                let _ = lexicon::valence("warm");
+                let _ = lexicon::booster("warm");
+                let _ = language::guess("", &Words::new(""));
+            }
+            _ => return true,
         }
-        for phrase in &self.human_phrases {
-            builder
+        self.next += 1;
+        false
+    }
+
+    fn add_language(&mut self, lang: &cues::LanguageCues) {
+        let builder = &mut self.builder;
+        for pattern in lang.requests {
+            let _ = builder.add_tolerant(&expand(pattern, lang.classes), Cue::Request);
+        }
+        let mut add = |pattern: &str, cue: Cue| {
+            let _ = builder.add(&expand(pattern, lang.classes), cue);
+        };
+        for pattern in lang.vetoes {
+            add(pattern, Cue::Veto);
+        }
+        for (pattern, weight, reason) in lang.frustration {
+            add(
+                pattern,
+                Cue::Frustration {
+                    weight: *weight,
+                    reason,
+                },
+            );
+        }
+        for (pattern, weight, reason) in lang.confusion {
+            add(
+                pattern,
+                Cue::Confusion {
+                    weight: *weight,
+                    reason,
+                },
+            );
+        }
+    }
+
+    /// Finishes whatever slices remain and builds the detector.
+    pub fn finish(mut self) -> Result<Detector, (String, PatternError)> {
+        while !self.step() {}
+        for phrase in &self.settings.human_phrases {
+            self.builder
                 .add_tolerant(phrase, Cue::Request)
                 .map_err(|e| (phrase.clone(), e))?;
         }
         Ok(Detector {
-            phrases: builder.build(),
-            default_language: self.default_language.unwrap_or(Lang::En),
+            phrases: self.builder.build(),
+            default_language: self.settings.default_language.unwrap_or(Lang::En),
         })
     }
 }
@@ -411,6 +459,24 @@ mod tests {
         assert!(!d.analyze("are you a real person?").human_request);
         assert!(!d.analyze("I'm not a robot").human_request);
         assert!(d.analyze("Are you a bot? I want a human.").human_request);
+    }
+
+    #[test]
+    fn a_staged_build_is_the_same_detector() {
+        let mut staged = Detector::builder().human_phrases(["ask Maria"]).staged();
+        let mut slices = 0;
+        while !staged.step() {
+            slices += 1;
+        }
+        assert!(slices >= 7, "one slice per language at least");
+        let detector = staged.finish().unwrap();
+        for text in ["let me talk to a person", "ask Maria", "where is my order"] {
+            let direct = Detector::builder()
+                .human_phrases(["ask Maria"])
+                .build()
+                .unwrap();
+            assert_eq!(detector.analyze(text), direct.analyze(text), "{text}");
+        }
     }
 
     #[test]

@@ -220,7 +220,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
 
     /// Builds the lookup index.
     pub fn build(self) -> PhraseSet<T> {
-        let mut index: FastMap<String, Vec<u16>> = FastMap::default();
+        let mut index: Vec<(u32, u16)> = Vec::new();
         let mut prefixes = Vec::new();
         for (id, alternative) in self.alternatives.iter().enumerate() {
             let id = id as u16;
@@ -230,17 +230,18 @@ impl<T: Clone> PhraseSetBuilder<T> {
             }
             // The alternative and its one-letter deletions. A word then finds it with its own
             // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
-            // shared key, and so do many two-edit typos of long words.
-            let mut keys = vec![alternative.text.clone()];
+            // shared key.
+            let text = &alternative.text;
+            index.push((key_hash(text.as_bytes(), &[]), id));
             if alternative.typos >= 1 {
-                keys.extend(deletions(&alternative.text));
-            }
-            keys.sort_unstable();
-            keys.dedup();
-            for key in keys {
-                index.entry(key).or_default().push(id);
+                for (at, c) in text.char_indices() {
+                    let after = &text.as_bytes()[at + c.len_utf8()..];
+                    index.push((key_hash(&text.as_bytes()[..at], after), id));
+                }
             }
         }
+        index.sort_unstable();
+        index.dedup();
         let mut anchored = vec![Vec::new(); self.alternatives.len()];
         let mut anchors = Vec::with_capacity(self.patterns.len());
         let no_ids = Vec::new();
@@ -331,13 +332,11 @@ fn phrase_variants(source: &str) -> Vec<String> {
     variants.iter().flat_map(|v| phrase_variants(v)).collect()
 }
 
-/// Every string made by deleting one character.
-fn deletions(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.char_indices().map(move |(at, c)| {
-        let mut shorter = String::with_capacity(text.len());
-        shorter.push_str(&text[..at]);
-        shorter.push_str(&text[at + c.len_utf8()..]);
-        shorter
+/// FNV-1a, 32 bits, of an index key given in two parts (a deletion is the text before and
+/// after the deleted character), so no string is built for it.
+fn key_hash(before: &[u8], after: &[u8]) -> u32 {
+    before.iter().chain(after).fold(0x811c_9dc5, |hash, byte| {
+        (hash ^ u32::from(*byte)).wrapping_mul(0x0100_0193)
     })
 }
 
@@ -345,7 +344,11 @@ fn deletions(text: &str) -> impl Iterator<Item = String> + '_ {
 #[derive(Debug)]
 pub struct PhraseSet<T> {
     alternatives: Vec<Alternative>,
-    index: FastMap<String, Vec<u16>>,
+    /// Keys (alternatives and their deletions) as 32-bit hashes, sorted, with the
+    /// alternative each leads to. Keeping hashes instead of strings keeps the index small in
+    /// the visitor's memory; a colliding key only adds a candidate that the edit-distance
+    /// check then turns away.
+    index: Vec<(u32, u16)>,
     prefixes: Vec<u16>,
     patterns: Vec<(Vec<Item>, T)>,
     /// For each alternative, the patterns anchored on it: a pattern is only tried where its
@@ -372,15 +375,17 @@ pub struct Hit<'a, T> {
 }
 
 impl<T> PhraseSet<T> {
-    /// Which alternatives each word matches, as sorted id lists. `scratch` is reused for the
-    /// word's deletions, to look them up without allocating each one.
-    fn word_ids(&self, word: &str, scratch: &mut String) -> Vec<u16> {
+    /// Which alternatives each word matches, as a sorted id list.
+    fn word_ids(&self, word: &str) -> Vec<u16> {
         let mut ids = Vec::new();
         if word == BOUNDARY {
             return ids;
         }
-        let mut consider = |candidates: Option<&Vec<u16>>| {
-            for id in candidates.into_iter().flatten() {
+        let mut consider = |before: &[u8], after: &[u8]| {
+            let hash = key_hash(before, after);
+            let from = self.index.partition_point(|(h, _)| *h < hash);
+            let candidates = self.index[from..].iter().take_while(|(h, _)| *h == hash);
+            for (_, id) in candidates {
                 let alternative = &self.alternatives[usize::from(*id)];
                 if !ids.contains(id)
                     && (alternative.text == word
@@ -390,14 +395,12 @@ impl<T> PhraseSet<T> {
                 }
             }
         };
-        consider(self.index.get(word));
+        let bytes = word.as_bytes();
+        consider(bytes, &[]);
         // Typo-tolerant alternatives have five letters or more, so a word needs four.
         if word.len() >= 4 {
             for (at, c) in word.char_indices() {
-                scratch.clear();
-                scratch.push_str(&word[..at]);
-                scratch.push_str(&word[at + c.len_utf8()..]);
-                consider(self.index.get(scratch.as_str()));
+                consider(&bytes[..at], &bytes[at + c.len_utf8()..]);
             }
         }
         for id in &self.prefixes {
@@ -412,11 +415,7 @@ impl<T> PhraseSet<T> {
     /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
     pub fn scan(&self, words: &Words) -> Vec<Hit<'_, T>> {
         let words: Vec<&str> = words.words.iter().map(String::as_str).collect();
-        let mut scratch = String::new();
-        let ids: Vec<Vec<u16>> = words
-            .iter()
-            .map(|w| self.word_ids(w, &mut scratch))
-            .collect();
+        let ids: Vec<Vec<u16>> = words.iter().map(|w| self.word_ids(w)).collect();
         let mut clauses = Vec::new();
         let mut start = 0;
         for (at, word) in words.iter().enumerate() {

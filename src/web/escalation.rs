@@ -1,13 +1,14 @@
 //! Runs the detector and the escalation policy on what the visitor sends, in the browser.
 //!
-//! Building the cue sets takes tens of milliseconds, so it happens once the page is idle
-//! after boot (or at the first message, if that comes sooner), never during boot. The
+//! Building the cue sets takes tens of milliseconds, so it happens in slices of a few
+//! milliseconds while the page is idle after boot (or all at once at the first message, if
+//! that comes sooner), never during boot. The
 //! policy's memory is the stored conversation: on that first build, earlier messages are
 //! replayed through it silently, so a reload does not forget that the bot already failed
 //! twice.
 
 use crate::conversation::{Message, Role};
-use crate::detect::{Analysis, Detector};
+use crate::detect::{Analysis, Detector, StagedBuild};
 use crate::escalate::{Outcome, Policy, Thresholds};
 use crate::i18n::Lang;
 
@@ -16,6 +17,7 @@ pub struct Escalation {
     phrases: Vec<String>,
     thresholds: Thresholds,
     lang: Lang,
+    warming: Option<StagedBuild>,
     detector: Option<Detector>,
     policy: Policy,
 }
@@ -27,39 +29,67 @@ impl Escalation {
             phrases,
             thresholds,
             lang,
+            warming: None,
             detector: None,
             policy: Policy::new(thresholds),
         }
     }
 
-    /// Builds the cue sets if not done yet, replaying `history` through the policy.
-    pub fn warm(&mut self, history: &[Message]) {
-        self.built(history);
+    fn staged(&self) -> StagedBuild {
+        Detector::builder()
+            .human_phrases(self.phrases.iter().cloned())
+            .default_language(self.lang)
+            .staged()
     }
 
+    /// Does one slice of the preparation (a few milliseconds). Returns whether more remains.
+    pub fn warm_step(&mut self, history: &[Message]) -> bool {
+        if self.detector.is_some() {
+            return false;
+        }
+        let staged = match self.warming.take() {
+            Some(staged) => staged,
+            None => self.staged(),
+        };
+        let mut staged = staged;
+        if staged.step() {
+            self.install(staged, history);
+            false
+        } else {
+            self.warming = Some(staged);
+            true
+        }
+    }
+
+    /// Finishes the build and replays `history` through a fresh policy.
+    fn install(&mut self, staged: StagedBuild, history: &[Message]) {
+        // The phrases were compiled once already when the config was checked.
+        let detector = staged.finish().unwrap_or_default();
+        let mut policy = Policy::new(self.thresholds);
+        for message in history {
+            match message.role {
+                Role::Visitor => {
+                    let analysis = detector.analyze(&message.text);
+                    policy.visitor(&message.text, &analysis, Some(message.at));
+                }
+                Role::Bot => {
+                    policy.bot_replied(&message.text, !detector.is_bot_fallback(&message.text))
+                }
+                Role::Agent | Role::System => {}
+            }
+        }
+        self.policy = policy;
+        self.detector = Some(detector);
+    }
+
+    /// The detector, finishing its build at once if the idle slices have not.
     fn built(&mut self, history: &[Message]) -> &Detector {
         if self.detector.is_none() {
-            // The phrases were compiled once already when the config was checked.
-            let detector = Detector::builder()
-                .human_phrases(self.phrases.iter().cloned())
-                .default_language(self.lang)
-                .build()
-                .unwrap_or_default();
-            let mut policy = Policy::new(self.thresholds);
-            for message in history {
-                match message.role {
-                    Role::Visitor => {
-                        let analysis = detector.analyze(&message.text);
-                        policy.visitor(&message.text, &analysis, Some(message.at));
-                    }
-                    Role::Bot => {
-                        policy.bot_replied(&message.text, !detector.is_bot_fallback(&message.text))
-                    }
-                    Role::Agent | Role::System => {}
-                }
-            }
-            self.policy = policy;
-            self.detector = Some(detector);
+            let staged = match self.warming.take() {
+                Some(staged) => staged,
+                None => self.staged(),
+            };
+            self.install(staged, history);
         }
         // Set just above when it was missing; the default is never built.
         self.detector.get_or_insert_with(Detector::default)

@@ -65,6 +65,17 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// `performance.now()`, in milliseconds with a fraction; `Date.now()` where it is missing.
+pub fn now_precise() -> f64 {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .unwrap_or(JsValue::UNDEFINED);
+    get(&performance, "now")
+        .dyn_ref::<js_sys::Function>()
+        .and_then(|now| now.call0(&performance).ok())
+        .and_then(|t| t.as_f64())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
 /// A random id, unique enough to tell messages apart across tabs.
 pub fn random_id() -> String {
     let part = || (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;

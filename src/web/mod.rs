@@ -145,7 +145,7 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
         }
     });
     let api = Api::install(widget);
-    when_idle(&window, move || widget.warm());
+    warm_when_idle(widget);
     Ok(Runtime {
         _api: api,
         _listeners: vec![on_storage],
@@ -154,17 +154,37 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     })
 }
 
-/// Runs `task` when the page is idle (`requestIdleCallback`, or a timer where it is missing),
-/// so that preparing the detector never competes with the page's own work.
-fn when_idle(window: &web_sys::Window, task: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(task);
-    let idle = js::get(window, "requestIdleCallback");
+/// Prepares the detector in idle time (`requestIdleCallback`; a timer where it is missing),
+/// a slice at a time, asking again until done: no task of the widget's ever holds the page's
+/// main thread for long.
+fn warm_when_idle(widget: Widget) {
+    let Some(window) = js::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(move |deadline: JsValue| {
+        // Idle periods can last 50 ms; the widget keeps to a fifth of that, so a slice that
+        // runs long still ends well inside the page's budget for a task.
+        let started = js::now_precise();
+        let time_left = || {
+            let idle = js::get(&deadline, "timeRemaining")
+                .dyn_ref::<js_sys::Function>()
+                .and_then(|f| f.call0(&deadline).ok())
+                .and_then(|t| t.as_f64())
+                // Without a deadline (the timer fallback), one slice per call.
+                .unwrap_or(0.0);
+            idle.min(10.0 - (js::now_precise() - started))
+        };
+        if widget.warm(&time_left) {
+            warm_when_idle(widget);
+        }
+    });
+    let idle = js::get(&window, "requestIdleCallback");
     let scheduled = idle
         .dyn_ref::<js_sys::Function>()
-        .and_then(|request| request.call1(window, &callback).ok());
+        .and_then(|request| request.call1(&window, &callback).ok());
     if scheduled.is_none() {
         let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 50);
     }
 }
 

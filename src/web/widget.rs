@@ -106,13 +106,24 @@ impl Widget {
         }
     }
 
-    /// Builds the detector's cue sets ahead of the first message (called when the page is
-    /// idle). Harmless after `destroy`.
-    pub fn warm(&self) {
+    /// Prepares the detector ahead of the first message, one slice at a time while
+    /// `time_left()` (milliseconds of idle time) allows. Returns whether more remains.
+    /// Harmless after `destroy`.
+    pub fn warm(&self, time_left: &dyn Fn() -> f64) -> bool {
         let escalation = self.escalation;
-        let _ = self.snapshot.try_with_untracked(|snapshot| {
-            escalation.try_update_value(|e| e.warm(&snapshot.conversation.messages))
-        });
+        self.snapshot
+            .try_with_untracked(|snapshot| {
+                escalation.try_update_value(|e| {
+                    loop {
+                        let more = e.warm_step(&snapshot.conversation.messages);
+                        if !more || time_left() < 4.0 {
+                            break more;
+                        }
+                    }
+                })
+            })
+            .flatten()
+            .unwrap_or(false)
     }
 
     /// The UI strings.
