@@ -90,6 +90,13 @@ fn human_requests_on_the_tuning_sets() {
 }
 
 #[test]
+fn human_requests_on_the_second_held_out_sets() {
+    println!("\nsecond held-out sets (tests/data/human_requests_holdout2):");
+    let failures = evaluate("tests/data/human_requests_holdout2");
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
 fn human_requests_on_the_held_out_sets() {
     println!("\nheld-out sets (tests/data/human_requests_holdout):");
     let failures = evaluate("tests/data/human_requests_holdout");

@@ -30,8 +30,20 @@ impl Words {
             }
         };
         let mut chars = text.chars().peekable();
+        // The last letter and how many times in a row it came.
+        let (mut previous, mut run) = (None, 0);
         while let Some(c) = chars.next() {
+            if !c.is_alphanumeric() {
+                previous = None;
+            }
             if c.is_alphanumeric() {
+                // "humannnn", "pleaseeee": elongation carries feeling, not spelling; keep two
+                // letters, which one-typo matching then reads as the word.
+                run = if previous == Some(c) { run + 1 } else { 1 };
+                previous = Some(c);
+                if run > 2 {
+                    continue;
+                }
                 fold_into(c, &mut current);
             } else if is_apostrophe(c) && !current.is_empty() {
                 // Look at what follows the apostrophe to decide: join or split.
@@ -240,6 +252,10 @@ mod tests {
             ("'quoted'", &["quoted"]),
             ("😡😡 agent", &["agent"]),
             ("ÇA NE MARCHE PAS", &["ca", "ne", "marche", "pas"]),
+            ("humannnn pleaseeee", &["humann", "pleasee"]),
+            ("Hellooo", &["helloo"]),
+            ("ééééé ßßß", &["ee", "ssss"]),
+            ("aaa-aaa", &["aa", "aa"]),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "{text}");
