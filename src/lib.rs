@@ -6,6 +6,7 @@
 //! `wasm32`. The shell is the only place that touches Leptos or web-sys.
 #![deny(missing_docs)]
 
+pub mod bot;
 pub mod config;
 pub mod conversation;
 pub mod detect;
