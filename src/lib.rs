@@ -11,9 +11,13 @@ pub mod config;
 pub mod conversation;
 pub mod detect;
 pub mod escalate;
+pub mod handoff;
 pub mod i18n;
 pub mod json_guard;
+pub mod redact;
 pub mod storage;
+pub mod summary;
+pub mod time;
 pub mod visitor;
 
 #[cfg(target_arch = "wasm32")]

@@ -85,6 +85,42 @@ impl Words {
     }
 }
 
+/// A whitespace-separated piece of a text with its byte range, trimmed of surrounding
+/// quotes, brackets and sentence punctuation (a trailing `:` stays: "password:" is a cue).
+/// Redaction and detail extraction work on these, because they must point back into the
+/// original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The piece as written.
+    pub text: &'a str,
+    /// Byte offset of its start in the text.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+}
+
+/// Splits `text` into [`Token`]s.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let is_edge = |c: char| "\"'“”‘’«»()[]{}<>,;!?.".contains(c);
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let trimmed_end = piece.trim_end();
+        let core = trimmed_end.trim_start_matches(is_edge);
+        let lead = trimmed_end.len() - core.len();
+        let core = core.trim_end_matches(is_edge);
+        if !core.is_empty() {
+            out.push(Token {
+                text: core,
+                start: offset + lead,
+                end: offset + lead + core.len(),
+            });
+        }
+        offset += piece.len();
+    }
+    out
+}
+
 /// Straight and typographic apostrophes.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´')

@@ -1,0 +1,638 @@
+//! Pulling the identifiers a visitor gives out of what they wrote: order, invoice and
+//! tracking numbers, account ids, references, emails, phone numbers, URLs, amounts, postal
+//! codes, usernames and product names, each once, in the order they first appear.
+//!
+//! Numbers are ambiguous ("4821" can be an order, a postal code or a price), so most kinds
+//! need a cue: the word before says what the number is ("order #4821", "zip 90210"). Only
+//! shapes that cannot be anything else stand alone: an email, a URL, an amount with its
+//! currency, a phone number in international form, `#4821`, `ORD-2024-1234`. Nothing is
+//! invented: every value is text the visitor typed.
+
+use crate::config::is_email;
+use crate::detect::text::{Token, fold, tokens};
+use serde::{Deserialize, Serialize};
+
+/// What an extracted value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DetailKind {
+    /// An order number.
+    OrderNumber,
+    /// An invoice or receipt number.
+    InvoiceNumber,
+    /// A parcel tracking number.
+    TrackingNumber,
+    /// An account, customer or member id.
+    AccountId,
+    /// A ticket, case, booking or other reference.
+    Reference,
+    /// An email address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// A web address.
+    Url,
+    /// A sum of money with its currency.
+    Amount,
+    /// A postal code.
+    PostalCode,
+    /// A username or login.
+    Username,
+    /// A product the site sells (a name the FAQ knows).
+    Product,
+}
+
+impl DetailKind {
+    /// The name used in payloads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OrderNumber => "order_number",
+            Self::InvoiceNumber => "invoice_number",
+            Self::TrackingNumber => "tracking_number",
+            Self::AccountId => "account_id",
+            Self::Reference => "reference",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::Url => "url",
+            Self::Amount => "amount",
+            Self::PostalCode => "postal_code",
+            Self::Username => "username",
+            Self::Product => "product",
+        }
+    }
+
+    /// How the summary's text names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OrderNumber => "order",
+            Self::InvoiceNumber => "invoice",
+            Self::TrackingNumber => "tracking number",
+            Self::AccountId => "account",
+            Self::Reference => "reference",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::Url => "link",
+            Self::Amount => "amount",
+            Self::PostalCode => "postal code",
+            Self::Username => "username",
+            Self::Product => "product",
+        }
+    }
+}
+
+/// One extracted value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    /// What it is.
+    pub kind: DetailKind,
+    /// The value as the visitor wrote it (trimmed of surrounding punctuation).
+    pub value: String,
+}
+
+/// Cue words (folded) and the kind of identifier that follows them.
+const CUES: &[(&str, DetailKind)] = &[
+    ("order", DetailKind::OrderNumber),
+    ("orders", DetailKind::OrderNumber),
+    ("ordernumber", DetailKind::OrderNumber),
+    ("pedido", DetailKind::OrderNumber),
+    ("commande", DetailKind::OrderNumber),
+    ("bestellung", DetailKind::OrderNumber),
+    ("bestellnummer", DetailKind::OrderNumber),
+    ("ordine", DetailKind::OrderNumber),
+    ("bestelling", DetailKind::OrderNumber),
+    ("encomenda", DetailKind::OrderNumber),
+    ("invoice", DetailKind::InvoiceNumber),
+    ("receipt", DetailKind::InvoiceNumber),
+    ("factura", DetailKind::InvoiceNumber),
+    ("facture", DetailKind::InvoiceNumber),
+    ("rechnung", DetailKind::InvoiceNumber),
+    ("fattura", DetailKind::InvoiceNumber),
+    ("factuur", DetailKind::InvoiceNumber),
+    ("fatura", DetailKind::InvoiceNumber),
+    ("tracking", DetailKind::TrackingNumber),
+    ("seguimiento", DetailKind::TrackingNumber),
+    ("suivi", DetailKind::TrackingNumber),
+    ("sendungsnummer", DetailKind::TrackingNumber),
+    ("account", DetailKind::AccountId),
+    ("customer", DetailKind::AccountId),
+    ("member", DetailKind::AccountId),
+    ("membership", DetailKind::AccountId),
+    ("client", DetailKind::AccountId),
+    ("cuenta", DetailKind::AccountId),
+    ("compte", DetailKind::AccountId),
+    ("konto", DetailKind::AccountId),
+    ("kundennummer", DetailKind::AccountId),
+    ("ticket", DetailKind::Reference),
+    ("case", DetailKind::Reference),
+    ("reference", DetailKind::Reference),
+    ("ref", DetailKind::Reference),
+    ("booking", DetailKind::Reference),
+    ("reservation", DetailKind::Reference),
+    ("confirmation", DetailKind::Reference),
+    ("zip", DetailKind::PostalCode),
+    ("zipcode", DetailKind::PostalCode),
+    ("postcode", DetailKind::PostalCode),
+    ("plz", DetailKind::PostalCode),
+    ("cep", DetailKind::PostalCode),
+    ("username", DetailKind::Username),
+    ("login", DetailKind::Username),
+    ("handle", DetailKind::Username),
+    ("usuario", DetailKind::Username),
+    ("utilisateur", DetailKind::Username),
+    ("benutzername", DetailKind::Username),
+];
+
+/// Two-word cues.
+const PAIR_CUES: &[(&str, &str, DetailKind)] = &[
+    ("postal", "code", DetailKind::PostalCode),
+    ("post", "code", DetailKind::PostalCode),
+    ("codigo", "postal", DetailKind::PostalCode),
+    ("code", "postal", DetailKind::PostalCode),
+    ("user", "name", DetailKind::Username),
+    ("user", "id", DetailKind::AccountId),
+];
+
+/// Words between a cue and its value ("order *number is* 4821").
+const FILLERS: &[&str] = &[
+    "number",
+    "no",
+    "nr",
+    "num",
+    "#",
+    "id",
+    "is",
+    "was",
+    "=",
+    "-",
+    "numero",
+    "nummer",
+    "nr.",
+    "no.",
+    "de",
+    "du",
+    "of",
+    "my",
+    "the",
+    "code",
+    "reference",
+    "ref",
+    "es",
+    "est",
+    "ist",
+    "e",
+    "it's",
+    "its",
+    "name",
+    "n",
+    "n°",
+    "nº",
+    "under",
+    "with",
+    "for",
+];
+
+/// Words that say the next number is a phone number.
+const PHONE_CUES: &[&str] = &[
+    "phone",
+    "call",
+    "mobile",
+    "cell",
+    "tel",
+    "telephone",
+    "whatsapp",
+    "sms",
+    "text",
+    "telefono",
+    "telephone",
+    "telefon",
+    "telefoon",
+    "telemovel",
+    "celular",
+    "movil",
+    "portable",
+    "handy",
+    "cellulare",
+    "reach",
+    "ring",
+];
+
+/// Currency symbols.
+const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₺', '₽'];
+
+/// Currency codes and words written next to a number.
+const CURRENCY_WORDS: &[&str] = &[
+    "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek", "nok", "dkk", "pln", "brl", "mxn",
+    "dollars", "dollar", "euros", "euro", "pounds", "bucks", "francs", "reais", "pesos",
+];
+
+/// Extracts every detail from the visitor's messages, in order of appearance, each once.
+/// `products` are names the site sells; matched as whole words, ignoring case and accents.
+pub fn extract<'a>(texts: impl IntoIterator<Item = &'a str>, products: &[String]) -> Vec<Detail> {
+    let mut found: Vec<(usize, usize, Detail)> = Vec::new();
+    let folded_products: Vec<(String, &String)> = products
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| (fold(p.trim()), p))
+        .collect();
+    let mut base = 0;
+    for text in texts {
+        let mut local = Vec::new();
+        scan(text, &mut local);
+        for (product_folded, product) in &folded_products {
+            if let Some(at) = find_word(&fold(text), product_folded) {
+                local.push((
+                    at,
+                    at + product_folded.len(),
+                    Detail {
+                        kind: DetailKind::Product,
+                        value: (*product).clone(),
+                    },
+                ));
+            }
+        }
+        local.sort_by_key(|(start, end, _)| (*start, usize::MAX - end));
+        found.extend(
+            local
+                .into_iter()
+                .map(|(start, end, d)| (base + start, base + end, d)),
+        );
+        base += text.len() + 1;
+    }
+    let mut out: Vec<Detail> = Vec::new();
+    let mut claimed_to = 0;
+    for (start, end, detail) in found {
+        let overlaps = start < claimed_to;
+        if overlaps && detail.kind != DetailKind::Product {
+            continue;
+        }
+        claimed_to = claimed_to.max(end);
+        let key = normalized(&detail);
+        if !out
+            .iter()
+            .any(|d| d.kind == detail.kind && normalized(d) == key)
+        {
+            out.push(detail);
+        }
+    }
+    out
+}
+
+/// The value compared for duplicates: "#4821" and "4821", "ANA@x.io" and "ana@x.io" are one.
+fn normalized(detail: &Detail) -> String {
+    detail
+        .value
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '@' || *c == '.')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The byte offset of `needle` in `haystack` as whole words.
+fn find_word(haystack: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = haystack[from..].find(needle) {
+        let at = from + found;
+        let end = at + needle.len();
+        let before_ok = !haystack[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after = &haystack[end..];
+        let after_ok = !after.chars().next().is_some_and(char::is_alphanumeric)
+            || after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + haystack[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The cue kind of the token(s) at `index`, and how many tokens the cue takes.
+fn cue_at(all: &[Token<'_>], index: usize) -> Option<(DetailKind, usize)> {
+    let word = |i: usize| {
+        all.get(i)
+            .map(|t| fold(t.text.trim_end_matches([':', '#'])))
+    };
+    let first = word(index)?;
+    if let Some(second) = word(index + 1)
+        && let Some((_, _, kind)) = PAIR_CUES
+            .iter()
+            .find(|(a, b, _)| *a == first && *b == second)
+    {
+        return Some((*kind, 2));
+    }
+    CUES.iter()
+        .find(|(cue, _)| *cue == first)
+        .map(|(_, kind)| (*kind, 1))
+}
+
+/// Whether a token can be an identifier: 3 to 40 characters of letters, digits and `-/_#.`,
+/// with at least one digit (or, for usernames, anything word-like).
+fn identifier_shape(text: &str, kind: DetailKind) -> bool {
+    let len = text.chars().count();
+    let allowed = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-/_#.@".contains(c));
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    match kind {
+        DetailKind::Username => (2..=40).contains(&len) && allowed,
+        DetailKind::PostalCode => (3..=10).contains(&len) && allowed && digits > 0,
+        _ => (3..=40).contains(&len) && allowed && digits > 0,
+    }
+}
+
+/// Finds every detail of one message: `(start, end, detail)` by byte range.
+fn scan(text: &str, out: &mut Vec<(usize, usize, Detail)>) {
+    let all = tokens(text);
+    let mut push = |start: usize, end: usize, kind: DetailKind| {
+        let value = text[start..end]
+            .trim_end_matches([':', '.', ','])
+            .to_owned();
+        out.push((start, start + value.len(), Detail { kind, value }));
+    };
+    let mut index = 0;
+    while index < all.len() {
+        let token = all[index];
+        let word = token.text.trim_end_matches(':');
+        let lower = word.to_lowercase();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+        {
+            push(token.start, token.start + word.len(), DetailKind::Url);
+            index += 1;
+            continue;
+        }
+        if word.contains('@') && is_email(word) {
+            push(token.start, token.start + word.len(), DetailKind::Email);
+            index += 1;
+            continue;
+        }
+        if let Some((kind, taken)) = cue_at(&all, index) {
+            let mut next = index + taken;
+            while next < all.len()
+                && next - index - taken < 4
+                && FILLERS.contains(&fold(all[next].text.trim_end_matches(':')).as_str())
+            {
+                next += 1;
+            }
+            if let Some(candidate) = all.get(next) {
+                let value = candidate.text.trim_end_matches(':');
+                if identifier_shape(value, kind) && !is_amount_at(&all, next) {
+                    let mut end = candidate.start + value.len();
+                    // "SW1A 1AA", "1012 AB": a postal code in two parts.
+                    if kind == DetailKind::PostalCode
+                        && let Some(tail) = all.get(next + 1)
+                        && tail.start == end + 1
+                        && (2..=4).contains(&tail.text.len())
+                        && tail.text.chars().all(|c| c.is_ascii_alphanumeric())
+                        && tail.text.chars().any(|c| c.is_ascii_uppercase())
+                    {
+                        end = tail.end;
+                        next += 1;
+                    }
+                    push(
+                        candidate.start + usize::from(value.starts_with('#')),
+                        end,
+                        kind,
+                    );
+                    index = next + 1;
+                    continue;
+                }
+            }
+        }
+        if let Some(end) = amount_end(&all, index) {
+            push(token.start, end, DetailKind::Amount);
+            index += 1 + usize::from(all.get(index + 1).is_some_and(|t| t.end == end));
+            continue;
+        }
+        if let Some((start, end, taken)) = phone_at(text, &all, index) {
+            push(start, end, DetailKind::Phone);
+            index += taken;
+            continue;
+        }
+        if let Some(kind) = standalone_identifier(word) {
+            let start = token.start + usize::from(word.starts_with('#'));
+            push(start, token.start + word.len(), kind);
+        }
+        index += 1;
+    }
+}
+
+/// `#4821` or `ORD-2024-1234`-shaped ids that need no cue word.
+fn standalone_identifier(word: &str) -> Option<DetailKind> {
+    if let Some(rest) = word.strip_prefix('#') {
+        let digits = rest.chars().filter(char::is_ascii_digit).count();
+        return (digits >= 3 && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .then_some(DetailKind::OrderNumber);
+    }
+    let (prefix, rest) = word.split_once('-')?;
+    let prefix_ok =
+        (2..=4).contains(&prefix.len()) && prefix.chars().all(|c| c.is_ascii_uppercase());
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    if !prefix_ok || digits < 3 || !rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return None;
+    }
+    Some(match prefix {
+        "ORD" | "OR" | "PO" | "SO" => DetailKind::OrderNumber,
+        "INV" | "IN" | "RE" | "FAC" => DetailKind::InvoiceNumber,
+        "TRK" => DetailKind::TrackingNumber,
+        "ACC" | "CUS" | "CU" | "ACCT" | "USR" => DetailKind::AccountId,
+        _ => DetailKind::Reference,
+    })
+}
+
+/// A number: digits with `.`, `,` or `'` as separators, optionally starting with a sign.
+fn is_number(text: &str) -> bool {
+    let text = text.strip_prefix(['-', '+']).unwrap_or(text);
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,'".contains(c))
+        && text.ends_with(|c: char| c.is_ascii_digit() || c == '-')
+        && text.chars().filter(char::is_ascii_digit).count() <= 12
+}
+
+/// Whether the token at `index` is (the number of) an amount.
+fn is_amount_at(all: &[Token<'_>], index: usize) -> bool {
+    amount_end(all, index).is_some()
+        || index
+            .checked_sub(1)
+            .is_some_and(|before| amount_end(all, before).is_some_and(|e| e >= all[index].end))
+}
+
+/// Where an amount starting at token `index` ends: `$120`, `€ 12,50`, `12.50€`, `120 EUR`,
+/// `EUR 120`, `30 dollars`.
+fn amount_end(all: &[Token<'_>], index: usize) -> Option<usize> {
+    let token = all[index];
+    let word = token.text;
+    let currency_word = |t: &Token<'_>| CURRENCY_WORDS.contains(&t.text.to_lowercase().as_str());
+    if let Some(rest) = word.strip_prefix(SYMBOLS).or_else(|| {
+        let upper: String = word.chars().take(3).collect();
+        (upper.len() == 3 && CURRENCY_WORDS.contains(&upper.to_lowercase().as_str()))
+            .then(|| &word[3..])
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    }) {
+        if is_number(rest) {
+            return Some(token.end);
+        }
+        if rest.is_empty() && all.get(index + 1).is_some_and(|t| is_number(t.text)) {
+            return Some(all[index + 1].end);
+        }
+        return None;
+    }
+    if let Some(number) = word.strip_suffix(SYMBOLS)
+        && is_number(number)
+    {
+        return Some(token.end);
+    }
+    if currency_word(&token)
+        && word.len() == 3
+        && all.get(index + 1).is_some_and(|t| is_number(t.text))
+    {
+        return Some(all[index + 1].end);
+    }
+    if is_number(word)
+        && let Some(next) = all.get(index + 1)
+        && (currency_word(next) || next.text.chars().all(|c| SYMBOLS.contains(&c)))
+    {
+        return Some(next.end);
+    }
+    None
+}
+
+/// A phone number starting at token `index`: its byte range and the tokens it spans.
+/// International numbers (`+44 20 7946 0958`) stand alone; national ones (`(555) 123-4567`,
+/// `06 12 34 56 78`) need a phone cue in the four words before.
+fn phone_at(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usize, usize)> {
+    let token = all[index];
+    let start = if text[..token.start].ends_with('(') {
+        token.start - 1
+    } else {
+        token.start
+    };
+    let first = &text[start..token.end];
+    if !first.starts_with(['+', '(']) && !first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = 0;
+    let mut end = start;
+    let mut last_space = false;
+    for (at, c) in text[start..].char_indices() {
+        let at = start + at;
+        if c.is_ascii_digit() {
+            if digits == 15 {
+                return None;
+            }
+            digits += 1;
+            end = at + 1;
+        } else if c == ' ' && !last_space {
+            // One space between groups; two end the number.
+        } else if !"+()-./".contains(c) || (c == '+' && at != start) {
+            break;
+        }
+        if c == ')' {
+            end = at + 1;
+        }
+        last_space = c == ' ';
+    }
+    if !(7..=15).contains(&digits) {
+        return None;
+    }
+    let number = &text[start..end];
+    let international = number.starts_with('+') || number.starts_with("00");
+    let cued = all[index.saturating_sub(4)..index]
+        .iter()
+        .any(|t| PHONE_CUES.contains(&fold(t.text.trim_end_matches(':')).as_str()));
+    let separated = number.contains([' ', '-', '(', '.', '/']);
+    let taken = all[index..].iter().take_while(|t| t.start < end).count();
+    (international || (cued && (separated || digits >= 9))).then_some((start, end, taken))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DetailKind::*;
+
+    fn details(text: &str) -> Vec<(DetailKind, String)> {
+        extract(
+            [text],
+            &["Aurora Lamp".to_owned(), "Trail Runner 2".to_owned()],
+        )
+        .into_iter()
+        .map(|d| (d.kind, d.value))
+        .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[(DetailKind, &str)])] = &[
+            ("my order 48213 never came", &[(OrderNumber, "48213")]),
+            ("Order number is A-10293.", &[(OrderNumber, "A-10293")]),
+            ("order #4821", &[(OrderNumber, "4821")]),
+            ("it's #55120, placed monday", &[(OrderNumber, "55120")]),
+            ("ORD-2024-55813 is late", &[(OrderNumber, "ORD-2024-55813")]),
+            (
+                "invoice INV-2024-000123 is wrong",
+                &[(InvoiceNumber, "INV-2024-000123")],
+            ),
+            (
+                "tracking number: 1Z999AA10123456784",
+                &[(TrackingNumber, "1Z999AA10123456784")],
+            ),
+            ("ticket 77812", &[(Reference, "77812")]),
+            (
+                "mail me at Ana.Silva@example.com!",
+                &[(Email, "Ana.Silva@example.com")],
+            ),
+            (
+                "call me on +44 20 7946 0958 today",
+                &[(Phone, "+44 20 7946 0958")],
+            ),
+            ("my phone is (555) 123-4567", &[(Phone, "(555) 123-4567")]),
+            (
+                "see https://shop.example/orders/48213.",
+                &[(Url, "https://shop.example/orders/48213")],
+            ),
+            ("I paid $129.99 twice", &[(Amount, "$129.99")]),
+            ("charged 45,90 € for nothing", &[(Amount, "45,90 €")]),
+            ("refund of 120 EUR please", &[(Amount, "120 EUR")]),
+            ("zip 90210", &[(PostalCode, "90210")]),
+            ("postcode SW1A 1AA", &[(PostalCode, "SW1A 1AA")]),
+            ("my username is ana_s", &[(Username, "ana_s")]),
+            ("the aurora lamp flickers", &[(Product, "Aurora Lamp")]),
+            (
+                "pedido 7781 de 35€",
+                &[(OrderNumber, "7781"), (Amount, "35€")],
+            ),
+            (
+                "Bestellung 99812, Rechnung RE-2024-77",
+                &[(OrderNumber, "99812"), (InvoiceNumber, "RE-2024-77")],
+            ),
+            // Nothing invented: plain numbers without a cue are not identifiers.
+            ("I waited 14 days and 3 emails", &[]),
+            ("in 2024 I ordered twice", &[]),
+            ("my order never came", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(DetailKind, String)> =
+                expected.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            assert_eq!(details(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn each_value_once_in_order() {
+        let found = extract(
+            [
+                "order 48213 is late",
+                "again: order #48213, email ana@x.io",
+                "ANA@x.io",
+            ],
+            &[],
+        );
+        let values: Vec<&str> = found.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["48213", "ana@x.io"]);
+    }
+}

@@ -1,0 +1,857 @@
+//! What the agent reads first: a one-line headline of the visitor's problem in the visitor's
+//! own words, a short text (what was asked, what the bot tried, what is still open, how the
+//! mood went), the identifiers the visitor gave, and a priority.
+//!
+//! Deterministic and rule-based: the same conversation always gives the same summary, in the
+//! browser and in the scoring CLI alike. It reads the conversation *after* redaction, so a
+//! secret can never reach the summary.
+
+pub mod details;
+
+use crate::conversation::{Message, Role};
+use crate::detect::text::{fixed, fold};
+use crate::detect::{Analysis, Detector};
+pub use details::{Detail, DetailKind};
+use serde::{Deserialize, Serialize};
+
+/// Longest headline, in characters.
+pub const MAX_HEADLINE_CHARS: usize = 120;
+
+/// The `summary` object of payload v1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The visitor's problem in one line (at most [`MAX_HEADLINE_CHARS`] characters).
+    pub headline: String,
+    /// A few sentences: what was asked, what the bot tried, what is still open.
+    pub text: String,
+    /// Identifiers the visitor gave, each once.
+    pub details: Vec<Detail>,
+    /// How many replies the bot gave after the visitor first wrote.
+    pub bot_attempts: u32,
+    /// Compound sentiment of each visitor message (the last ten), oldest first.
+    pub sentiment_trend: Vec<f32>,
+}
+
+/// How urgently an agent should pick the handoff up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// The visitor asked calmly, with nothing failing.
+    Low,
+    /// The usual case.
+    Normal,
+    /// An explicit request from an upset visitor, strong frustration, an urgent matter, or a
+    /// bot that failed again and again.
+    High,
+    /// Fraud, a hacked account or money taken without consent.
+    Urgent,
+}
+
+impl Priority {
+    /// The name used in payloads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Normal => "normal",
+            Self::High => "high",
+            Self::Urgent => "urgent",
+        }
+    }
+}
+
+/// The summary and priority of one conversation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The summary.
+    pub summary: Summary,
+    /// The priority.
+    pub priority: Priority,
+    /// The highest frustration of any visitor message.
+    pub peak_frustration: f32,
+    /// The last visitor message's compound sentiment.
+    pub last_sentiment: f32,
+}
+
+/// A visitor message with its analysis.
+struct Said<'a> {
+    text: &'a str,
+    analysis: Analysis,
+}
+
+/// Topics, with the folded words that point at them, strongest evidence first.
+const TOPICS: &[(&str, &[&str])] = &[
+    (
+        "Refund",
+        &[
+            "refund",
+            "refunded",
+            "money back",
+            "reembolso",
+            "remboursement",
+            "rembourse",
+            "ruckerstattung",
+            "erstattung",
+            "rimborso",
+            "terugbetaling",
+            "reembolso",
+        ],
+    ),
+    (
+        "Return",
+        &[
+            "return",
+            "returned",
+            "returning",
+            "send back",
+            "sent back",
+            "devolucion",
+            "devolver",
+            "retour",
+            "retourner",
+            "rucksendung",
+            "reso",
+            "retourneren",
+            "devolucao",
+        ],
+    ),
+    (
+        "Damaged or wrong item",
+        &[
+            "damaged",
+            "broken",
+            "defective",
+            "wrong item",
+            "wrong size",
+            "wrong colour",
+            "wrong color",
+            "missing item",
+            "cracked",
+            "roto",
+            "casse",
+            "kaputt",
+            "beschadigd",
+        ],
+    ),
+    (
+        "Payment",
+        &[
+            "charged",
+            "charge",
+            "payment",
+            "paid",
+            "pay",
+            "billing",
+            "billed",
+            "declined",
+            "card",
+            "invoice",
+            "cobro",
+            "cobrado",
+            "pago",
+            "paiement",
+            "preleve",
+            "zahlung",
+            "abgebucht",
+            "pagamento",
+            "betaling",
+        ],
+    ),
+    (
+        "Account access",
+        &[
+            "log in",
+            "login",
+            "logged out",
+            "sign in",
+            "signin",
+            "password",
+            "locked out",
+            "account",
+            "two factor",
+            "2fa",
+            "verification",
+            "contrasena",
+            "connexion",
+            "mot de passe",
+            "anmelden",
+            "passwort",
+            "senha",
+            "accedere",
+            "inloggen",
+        ],
+    ),
+    (
+        "Subscription",
+        &[
+            "subscription",
+            "subscribe",
+            "unsubscribe",
+            "cancel",
+            "cancellation",
+            "renewal",
+            "renew",
+            "plan",
+            "membership",
+            "suscripcion",
+            "abonnement",
+            "abo",
+            "assinatura",
+            "abbonamento",
+        ],
+    ),
+    (
+        "Delivery",
+        &[
+            "delivery",
+            "deliver",
+            "delivered",
+            "shipping",
+            "shipped",
+            "ship",
+            "package",
+            "parcel",
+            "arrive",
+            "arrived",
+            "tracking",
+            "courier",
+            "envio",
+            "paquete",
+            "livraison",
+            "colis",
+            "lieferung",
+            "paket",
+            "versand",
+            "spedizione",
+            "pacco",
+            "levering",
+            "pakket",
+            "entrega",
+        ],
+    ),
+    (
+        "Order",
+        &[
+            "order",
+            "ordered",
+            "pedido",
+            "commande",
+            "bestellung",
+            "ordine",
+            "bestelling",
+            "encomenda",
+        ],
+    ),
+];
+
+/// Folded phrases that name a problem (what makes a sentence the one to quote).
+const PROBLEM_CUES: &[&str] = &[
+    "not", "never", "no", "nothing", "still", "hasnt", "havent", "didnt", "doesnt", "dont", "cant",
+    "cannot", "wont", "isnt", "wasnt", "arent", "missing", "lost", "late", "wrong", "broken",
+    "damaged", "error", "failed", "fails", "declined", "twice", "double", "stuck", "locked",
+    "problem", "issue", "waiting", "charged", "without", "nunca", "todavia", "aun", "pas",
+    "jamais", "toujours", "nicht", "kein", "keine", "noch", "nao", "ainda", "non", "ancora",
+    "niet", "geen", "nog",
+];
+
+/// Words that mark a sentence as talk about the chat itself, not the problem.
+const CHATTER: &[&str] = &[
+    "human",
+    "person",
+    "agent",
+    "bot",
+    "robot",
+    "someone",
+    "somebody",
+    "representative",
+    "useless",
+    "stupid",
+    "ridiculous",
+    "joke",
+    "hello",
+    "thanks",
+    "thank",
+    "ok",
+    "okay",
+    "operator",
+    "persona",
+    "humano",
+    "humain",
+    "mensch",
+    "mitarbeiter",
+    "pessoa",
+    "umano",
+    "operatore",
+    "medewerker",
+    "mens",
+];
+
+/// Words that make a matter urgent whatever the mood.
+const URGENT_CUES: &[&str] = &[
+    "fraud",
+    "fraudulent",
+    "hacked",
+    "stolen",
+    "unauthorized",
+    "unauthorised",
+    "scam",
+    "identity theft",
+    "not me",
+    "wasnt me",
+    "someone else",
+    "betrug",
+    "gehackt",
+    "fraude",
+    "pirate",
+    "hackeado",
+    "truffa",
+    "fraude",
+];
+
+/// Words that ask for speed.
+const HURRY_CUES: &[&str] = &[
+    "urgent",
+    "urgently",
+    "asap",
+    "immediately",
+    "right now",
+    "emergency",
+    "today",
+    "tonight",
+    "deadline",
+    "urgente",
+    "dringend",
+    "sofort",
+    "urgence",
+    "subito",
+    "meteen",
+];
+
+/// Greetings and requests stripped from the start of a quoted sentence.
+const LEAD_FILLERS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "hiya",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "ok",
+    "okay",
+    "so",
+    "well",
+    "um",
+    "uh",
+    "yes",
+    "no",
+    "please",
+    "pls",
+    "again",
+    "look",
+    "listen",
+    "hola",
+    "bonjour",
+    "salut",
+    "hallo",
+    "ola",
+    "ciao",
+    "hoi",
+    "excuse me",
+    "sorry",
+];
+
+/// Whether the folded text contains the folded phrase as whole words.
+fn has_phrase(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(at, _)| {
+        let before = folded[..at].chars().next_back();
+        let after = folded[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The folded form used to look for cues: lowercase, no accents, apostrophes dropped, and
+/// redaction marks ("[card number removed]") taken out, since the visitor did not write them.
+fn cue_text(text: &str) -> String {
+    let mut folded = fold(text).replace(['\'', '’'], "");
+    while let Some(start) = folded.find('[') {
+        let Some(end) = folded[start..].find(" removed]") else {
+            break;
+        };
+        folded.replace_range(start..start + end + " removed]".len(), " ");
+    }
+    folded
+}
+
+/// The topic of the conversation: the one whose words appear most in the visitor's messages
+/// (earlier topics in [`TOPICS`] win a tie, since they are more specific). "Order", the
+/// last, is what nearly every support question mentions, so it is only the topic when no
+/// other is.
+fn topic(said: &[Said<'_>]) -> Option<&'static str> {
+    let folded: Vec<String> = said.iter().map(|s| cue_text(s.text)).collect();
+    let mut best: Option<(&'static str, usize)> = None;
+    for (name, words) in TOPICS {
+        let hits = words
+            .iter()
+            .map(|w| folded.iter().filter(|f| has_phrase(f, w)).count())
+            .sum::<usize>();
+        let fallback = *name == "Order" && best.is_some();
+        if hits > 0 && !fallback && best.is_none_or(|(_, b)| hits > b) {
+            best = Some((name, hits));
+        }
+    }
+    best.map(|(name, _)| name)
+}
+
+/// Sentences of a message: split at `.`, `!`, `?` and line breaks.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['.', '!', '?', '\n', '¿', '¡'])
+        .map(str::trim)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+}
+
+/// How well a sentence states the visitor's problem.
+fn problem_score(sentence: &str) -> i32 {
+    let folded = cue_text(sentence);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 3 {
+        return -5;
+    }
+    let problem = PROBLEM_CUES.iter().any(|c| words.contains(c));
+    let topical = TOPICS
+        .iter()
+        .flat_map(|(_, ws)| ws.iter())
+        .filter(|w| has_phrase(&folded, w))
+        .count()
+        .min(3) as i32;
+    let has_id = sentence.chars().filter(char::is_ascii_digit).count() >= 3;
+    let chatter = words.iter().filter(|w| CHATTER.contains(w)).count() as i32;
+    2 * i32::from(problem) + topical + i32::from(has_id) - 3 * chatter
+}
+
+/// Removes greetings and fillers from the start of a sentence and capitalizes it.
+fn tidy(sentence: &str) -> String {
+    let mut rest = sentence.trim();
+    loop {
+        let folded = cue_text(rest);
+        let filler = LEAD_FILLERS.iter().find(|f| {
+            folded.starts_with(*f) && !folded[f.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        let Some(filler) = filler else {
+            break;
+        };
+        // Folding keeps ASCII fillers the same length in bytes.
+        let cut = rest
+            .char_indices()
+            .nth(filler.chars().count())
+            .map_or(rest.len(), |(at, _)| at);
+        rest =
+            rest[cut..].trim_start_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '$');
+    }
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Cuts text to at most `max` characters at a word boundary, with an ellipsis.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let limit = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(at, _)| at);
+    let cut = text[..limit]
+        .rfind(' ')
+        .filter(|&at| at > limit / 2)
+        .unwrap_or(limit);
+    format!(
+        "{}…",
+        text[..cut].trim_end_matches([',', ';', ':', ' ', '-'])
+    )
+}
+
+/// The sentence that best states the problem, tidied; `None` when no sentence does.
+fn problem_sentence(said: &[Said<'_>]) -> Option<String> {
+    let mut best: Option<(i32, &str)> = None;
+    for s in said {
+        for sentence in sentences(s.text) {
+            let score = problem_score(sentence);
+            if score > 0 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, sentence));
+            }
+        }
+    }
+    best.map(|(_, sentence)| tidy(sentence))
+        .filter(|s| !s.is_empty())
+}
+
+/// The headline: "Topic: the visitor's sentence (order 48213)".
+fn headline(said: &[Said<'_>], details: &[Detail], topic: Option<&str>) -> String {
+    let key = details.iter().find(|d| {
+        matches!(
+            d.kind,
+            DetailKind::OrderNumber
+                | DetailKind::InvoiceNumber
+                | DetailKind::TrackingNumber
+                | DetailKind::AccountId
+                | DetailKind::Reference
+        )
+    });
+    let sentence = problem_sentence(said);
+    let mut line = match (topic, &sentence) {
+        (Some(topic), Some(sentence)) => format!("{topic}: {sentence}"),
+        (None, Some(sentence)) => sentence.clone(),
+        (Some(topic), None) => format!("{topic} question"),
+        (None, None) => "The visitor asked for a person".to_owned(),
+    };
+    if let Some(key) = key
+        && !line.contains(&key.value)
+    {
+        let suffix = format!(" ({} {})", key.kind.label(), key.value);
+        let room = MAX_HEADLINE_CHARS.saturating_sub(suffix.chars().count());
+        line = format!("{}{suffix}", clip(&line, room));
+    }
+    clip(&line, MAX_HEADLINE_CHARS)
+}
+
+/// What set the handoff off, as far as the summary needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    /// Whether the visitor asked for a person in so many words.
+    pub explicit: bool,
+    /// Reasons, in plain words, for the text.
+    pub reasons: Vec<String>,
+}
+
+/// Builds the summary and the priority of a conversation. `messages` should already be
+/// redacted; `products` are names the site sells (from the FAQ).
+pub fn build(
+    messages: &[Message],
+    cause: &Cause,
+    detector: &Detector,
+    products: &[String],
+) -> Built {
+    let said: Vec<Said<'_>> = messages
+        .iter()
+        .filter(|m| m.role == Role::Visitor)
+        .map(|m| Said {
+            text: &m.text,
+            analysis: detector.analyze(&m.text),
+        })
+        .collect();
+    let first_visitor_at = messages
+        .iter()
+        .position(|m| m.role == Role::Visitor)
+        .unwrap_or(messages.len());
+    let bot_replies: Vec<&Message> = messages[first_visitor_at..]
+        .iter()
+        .filter(|m| m.role == Role::Bot)
+        .collect();
+    let failures = bot_replies
+        .iter()
+        .filter(|m| detector.is_bot_fallback(&m.text))
+        .count();
+
+    let details = details::extract(said.iter().map(|s| s.text), products);
+    let topic = topic(&said);
+    let headline = headline(&said, &details, topic);
+    let trend: Vec<f32> = said
+        .iter()
+        .map(|s| (s.analysis.sentiment.compound * 100.0).round() / 100.0)
+        .collect();
+    let sentiment_trend = trend[trend.len().saturating_sub(10)..].to_vec();
+    let peak_frustration = said
+        .iter()
+        .map(|s| s.analysis.frustration)
+        .fold(0.0, f32::max);
+    let last_sentiment = said.last().map_or(0.0, |s| s.analysis.sentiment.compound);
+
+    let text = text(
+        &said,
+        &bot_replies,
+        failures,
+        &details,
+        cause,
+        peak_frustration,
+    );
+    let priority = priority(&said, cause, failures, peak_frustration);
+    Built {
+        summary: Summary {
+            headline,
+            text,
+            details,
+            bot_attempts: bot_replies.len() as u32,
+            sentiment_trend,
+        },
+        priority,
+        peak_frustration,
+        last_sentiment,
+    }
+}
+
+/// The summary's text: asked, tried, open, mood, why.
+fn text(
+    said: &[Said<'_>],
+    bot_replies: &[&Message],
+    failures: usize,
+    details: &[Detail],
+    cause: &Cause,
+    peak_frustration: f32,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let substantive: Vec<&str> = said
+        .iter()
+        .flat_map(|s| sentences(s.text))
+        .filter(|s| problem_score(s) > -3)
+        .take(2)
+        .collect();
+    match substantive.as_slice() {
+        [] => parts.push("The visitor did not describe a problem yet.".to_owned()),
+        [one] => parts.push(format!("The visitor wrote: “{}”.", clip(one, 160))),
+        [one, two, ..] => parts.push(format!(
+            "The visitor wrote: “{}” and “{}”.",
+            clip(one, 120),
+            clip(two, 120)
+        )),
+    }
+    let answered = bot_replies.len() - failures;
+    match (bot_replies.len(), failures) {
+        (0, _) => parts.push("The bot did not reply.".to_owned()),
+        (n, 0) => parts.push(format!(
+            "The bot replied {} and answered each time, but the visitor still wanted help.",
+            times(n)
+        )),
+        (1, 1) => parts.push("The bot replied once and had no answer.".to_owned()),
+        (n, f) if f == n => parts.push(format!(
+            "The bot replied {} and had no answer each time.",
+            times(n)
+        )),
+        (n, f) => parts.push(format!(
+            "The bot replied {}: {answered} with an answer, {f} without.",
+            times(n)
+        )),
+    }
+    if let Some(last) = bot_replies.iter().rev().find(|m| !m.text.trim().is_empty()) {
+        parts.push(format!(
+            "Its last reply: “{}”.",
+            clip(last.text.trim(), 100)
+        ));
+    }
+    if !details.is_empty() {
+        let given: Vec<String> = details
+            .iter()
+            .take(6)
+            .map(|d| format!("{} {}", d.kind.label(), d.value))
+            .collect();
+        parts.push(format!("Given: {}.", given.join(", ")));
+    }
+    let moods: Vec<f32> = said.iter().map(|s| s.analysis.sentiment.compound).collect();
+    if let (Some(first), Some(last)) = (moods.first(), moods.last()) {
+        let mood = |x: f32| {
+            if x <= -0.05 {
+                "negative"
+            } else if x >= 0.05 {
+                "positive"
+            } else {
+                "neutral"
+            }
+        };
+        let trend = if moods.len() > 1 && mood(*first) != mood(*last) {
+            format!("went from {} to {}", mood(*first), mood(*last))
+        } else {
+            format!("stayed {}", mood(*last))
+        };
+        let mut line = format!("Mood {trend} ({})", fixed(*last, 2, true));
+        if peak_frustration >= 0.3 {
+            line.push_str(&format!(
+                "; frustration peaked at {}",
+                fixed(peak_frustration, 2, false)
+            ));
+        }
+        parts.push(format!("{line}."));
+    }
+    if !cause.reasons.is_empty() {
+        let reasons: Vec<&str> = cause.reasons.iter().take(3).map(String::as_str).collect();
+        parts.push(format!("Handed over because: {}.", reasons.join("; ")));
+    }
+    parts.join(" ")
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_owned(),
+        2 => "twice".to_owned(),
+        n => format!("{n} times"),
+    }
+}
+
+/// The priority rule: fraud or a hacked account is urgent; an upset visitor who asked for a
+/// person, strong frustration, a hurried matter or three failed bot replies are high; a calm
+/// visitor who pressed the button with nothing failing is low.
+fn priority(said: &[Said<'_>], cause: &Cause, failures: usize, peak_frustration: f32) -> Priority {
+    let folded: Vec<String> = said.iter().map(|s| cue_text(s.text)).collect();
+    let any = |cues: &[&str]| {
+        folded
+            .iter()
+            .any(|f| cues.iter().any(|c| has_phrase(f, &cue_text(c))))
+    };
+    let lowest_mood = said
+        .iter()
+        .map(|s| s.analysis.sentiment.compound)
+        .fold(0.0, f32::min);
+    if any(URGENT_CUES) {
+        Priority::Urgent
+    } else if (cause.explicit && peak_frustration >= 0.5)
+        || peak_frustration >= 0.75
+        || any(HURRY_CUES)
+        || failures >= 3
+    {
+        Priority::High
+    } else if !cause.explicit && failures == 0 && peak_frustration < 0.2 && lowest_mood > -0.3 {
+        Priority::Low
+    } else {
+        Priority::Normal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::shared;
+
+    fn conversation(lines: &[(Role, &str)]) -> Vec<Message> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, (role, text))| Message {
+                id: i.to_string(),
+                role: *role,
+                text: (*text).to_owned(),
+                at: 1_000 * i as u64,
+            })
+            .collect()
+    }
+
+    fn summarize(lines: &[(Role, &str)], explicit: bool) -> Built {
+        let cause = Cause {
+            explicit,
+            reasons: vec!["asked for a human".into()],
+        };
+        build(
+            &conversation(lines),
+            &cause,
+            shared(),
+            &["Aurora Lamp".into()],
+        )
+    }
+
+    use Role::{Bot, Visitor};
+
+    #[test]
+    fn refund_conversation() {
+        let built = summarize(
+            &[
+                (Bot, "Hi! Ask me about orders, shipping or returns."),
+                (
+                    Visitor,
+                    "hi, I returned the shoes two weeks ago and still no refund",
+                ),
+                (
+                    Bot,
+                    "Refunds take 5 to 10 working days after we receive your return.",
+                ),
+                (Visitor, "it's been 14 days!! order 48213"),
+                (Bot, "Sorry, I don't know the answer to that."),
+                (Visitor, "this is useless, let me talk to a real person"),
+            ],
+            true,
+        );
+        let s = &built.summary;
+        assert_eq!(
+            s.headline,
+            "Refund: I returned the shoes two weeks ago and still no refund (order 48213)"
+        );
+        assert_eq!(s.bot_attempts, 2);
+        assert_eq!(s.sentiment_trend.len(), 3);
+        assert_eq!(
+            s.details,
+            vec![Detail {
+                kind: DetailKind::OrderNumber,
+                value: "48213".into()
+            }]
+        );
+        assert!(s.text.contains("1 with an answer, 1 without"), "{}", s.text);
+        assert!(s.text.contains("Given: order 48213."), "{}", s.text);
+        assert_eq!(built.priority, Priority::High);
+    }
+
+    #[test]
+    fn priorities() {
+        let calm = summarize(&[(Visitor, "Can I change the colour of my order?")], false);
+        assert_eq!(calm.priority, Priority::Low);
+        let fraud = summarize(
+            &[(
+                Visitor,
+                "there is a charge on my card that was not me, I think I was hacked",
+            )],
+            true,
+        );
+        assert_eq!(fraud.priority, Priority::Urgent);
+        assert!(
+            fraud.summary.headline.starts_with("Payment: "),
+            "{}",
+            fraud.summary.headline
+        );
+        let failing = summarize(
+            &[
+                (Visitor, "where is my parcel"),
+                (Bot, "Sorry, I don't know the answer to that."),
+                (Visitor, "my parcel, where is it"),
+                (Bot, "Sorry, I don't know the answer to that."),
+                (Visitor, "parcel??"),
+                (Bot, "Sorry, I don't know the answer to that."),
+            ],
+            false,
+        );
+        assert_eq!(failing.priority, Priority::High);
+        assert!(failing.summary.text.contains("had no answer each time"));
+        let asked = summarize(&[(Visitor, "can I speak to someone please")], true);
+        assert_eq!(asked.priority, Priority::Normal);
+        assert_eq!(asked.summary.headline, "The visitor asked for a person");
+    }
+
+    #[test]
+    fn headline_is_bounded_and_not_a_copy() {
+        let long = "I ordered the Aurora Lamp in October and it arrived with a cracked shade and the \
+                    cable is missing too, and nobody answers my emails about it which is really bad";
+        let built = summarize(&[(Visitor, long), (Visitor, "order #55120")], false);
+        let h = &built.summary.headline;
+        assert!(h.chars().count() <= MAX_HEADLINE_CHARS, "{h}");
+        assert!(
+            h.starts_with("Damaged or wrong item: I ordered the Aurora Lamp"),
+            "{h}"
+        );
+        assert!(h.ends_with("(order 55120)"), "{h}");
+        assert!(
+            built
+                .summary
+                .details
+                .iter()
+                .any(|d| d.kind == DetailKind::Product && d.value == "Aurora Lamp")
+        );
+    }
+
+    #[test]
+    fn deterministic() {
+        let lines = [(
+            Visitor,
+            "my package never arrived, tracking 1Z999AA10123456784",
+        )];
+        assert_eq!(summarize(&lines, false), summarize(&lines, false));
+    }
+}
