@@ -424,6 +424,15 @@ const NOT_PASSWORDS: &[&str] = &[
     "fout",
 ];
 
+/// Words of a relative clause between a cue and its secret ("the code *they sent me* is",
+/// "the password *I set* was"). Only these are skipped: "the code but my order 4821" must
+/// not reach the order number.
+const RELATIVES: &[&str] = &[
+    "they", "you", "i", "we", "sent", "send", "got", "get", "received", "receive", "texted",
+    "emailed", "gave", "give", "me", "us", "just", "app", "sms", "set", "chose", "use", "used",
+    "using", "typed", "entered", "enter", "am", "that", "which",
+];
+
 /// Linking words between a cue and its secret ("password *is* x", "code: x").
 const LINKS: &[&str] = &[
     "is", "was", "es", "est", "ist", "é", "è", "e", "era", "=", ":", "-", "now", "would", "be",
@@ -684,7 +693,8 @@ fn cued(all: &[Word<'_>], spans: &mut Vec<Span>) {
         let mut introduced = cue_word.ends_with(':') || cue_word.ends_with('=');
         while let Some(word) = all.get(next) {
             let lower = word.text.to_lowercase();
-            if !LINKS.contains(&lower.as_str()) || next - index - taken >= 3 {
+            let linking = LINKS.contains(&lower.as_str()) || RELATIVES.contains(&lower.as_str());
+            if !linking || next - index - taken >= 5 {
                 break;
             }
             introduced = true;
@@ -881,6 +891,14 @@ mod tests {
             ("OTP: 123-456", "OTP: [code removed]"),
             ("my pin is 4821", "my pin is [code removed]"),
             ("código 847201", "código [code removed]"),
+            (
+                "the code they sent me is 834201",
+                "the code they sent me is [code removed]",
+            ),
+            (
+                "the password I set was Blue!Sky",
+                "the password I set was [password removed]",
+            ),
             // Tokens.
             ("key sk_live_51HxAbCdEfGhIjKlMnOp", "key [token removed]"),
             (
@@ -929,6 +947,7 @@ mod tests {
             "SKU 4006381333931",
             "version 1.2.3.4 of the app",
             "I typed the code but nothing happened",
+            "I typed the code but my order 48213 is still locked",
             "DE is my country code",
         ] {
             assert_eq!(redact(text), text);
