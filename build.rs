@@ -7,7 +7,9 @@
 use std::{env, fs, path::Path};
 
 /// The stylesheets, in cascade order.
-const SHEETS: [&str; 5] = ["base", "launcher", "panel", "message", "composer"];
+const SHEETS: [&str; 6] = [
+    "base", "launcher", "panel", "message", "composer", "handoff",
+];
 
 fn main() {
     let mut css = String::new();

@@ -19,8 +19,9 @@ cargo test --quiet
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 
-step "release build"
+step "release build (widget, and the local handoff inbox the end-to-end tests post to)"
 scripts/build.sh
+cargo build --release --quiet --example inbox
 
 step "end-to-end tests (playwright-core, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

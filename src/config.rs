@@ -138,7 +138,22 @@ pub struct Config {
     pub human_phrases: Vec<String>,
     /// Thresholds of the escalation policy.
     pub escalation: Thresholds,
+    /// Address of the `mailto:` fallback offered when a handoff cannot be delivered.
+    /// Default: the `to` of an `email` destination, else none (the mail client asks).
+    pub fallback_email: Option<String>,
+    /// A consent line shown with a checkbox the visitor must tick before a handoff is sent
+    /// ("I agree that this conversation is passed to the support team"). None: no checkbox.
+    pub consent: Option<String>,
+    /// Extra secrets to remove before anything leaves the page, in the pattern syntax of the
+    /// README (`#` a digit, `@` a letter, `*` a run of letters and digits): `"EMP-#####"`.
+    pub redact_patterns: Vec<String>,
+    /// How long an undelivered handoff keeps being retried, in minutes, before the widget
+    /// gives up and tells the visitor. Default one day.
+    pub delivery_max_age_minutes: u32,
 }
+
+/// Longest accepted consent line, in characters.
+pub const MAX_CONSENT_CHARS: usize = 300;
 
 impl Default for Config {
     fn default() -> Self {
@@ -155,6 +170,10 @@ impl Default for Config {
             storage: StorageMode::Local,
             human_phrases: Vec::new(),
             escalation: Thresholds::default(),
+            fallback_email: None,
+            consent: None,
+            redact_patterns: Vec::new(),
+            delivery_max_age_minutes: 24 * 60,
         }
     }
 }
@@ -463,6 +482,23 @@ impl Config {
         }
     }
 
+    /// The address of the `mailto:` fallback: `fallback_email`, else the first `email`
+    /// destination's `to`, else empty (the visitor's mail client asks for one).
+    pub fn mailto_address(&self) -> String {
+        self.fallback_email
+            .clone()
+            .or_else(|| self.destinations.iter().find_map(|d| d.to.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Whether a destination needs the visitor's email (Zendesk requesters and email
+    /// replies do), so the contact step must ask for it.
+    pub fn needs_email(&self) -> bool {
+        self.all_destinations()
+            .iter()
+            .any(|d| matches!(d.kind, DestinationKind::Zendesk | DestinationKind::Email))
+    }
+
     /// Every destination, the `endpoint`/`destination` shorthand first.
     pub fn all_destinations(&self) -> Vec<Destination> {
         let shorthand = self.endpoint.as_ref().map(|endpoint| Destination {
@@ -484,6 +520,7 @@ impl Config {
         for (field, text, max) in [
             ("title", &self.title, MAX_TITLE_CHARS),
             ("greeting", &self.greeting, MAX_GREETING_CHARS),
+            ("consent", &self.consent, MAX_CONSENT_CHARS),
         ] {
             if let Some(problem) = text.as_deref().and_then(|t| check_text(t, max)) {
                 problems.push((field.into(), problem));
@@ -502,6 +539,28 @@ impl Config {
                     Problem::BadPhrase(format!("\"{phrase}\": {err}")),
                 ));
             }
+        }
+        for (index, pattern) in self.redact_patterns.iter().enumerate() {
+            if let Err(err) = crate::redact::Pattern::new(pattern) {
+                problems.push((
+                    format!("redact_patterns[{index}]"),
+                    Problem::Invalid(format!("\"{pattern}\": {err}")),
+                ));
+            }
+        }
+        if let Some(email) = &self.fallback_email
+            && !is_email(email)
+        {
+            problems.push(("fallback_email".into(), Problem::BadEmail(email.clone())));
+        }
+        if !(1..=7 * 24 * 60).contains(&self.delivery_max_age_minutes) {
+            problems.push((
+                "delivery_max_age_minutes".into(),
+                Problem::OutOfRange {
+                    min: 1.0,
+                    max: f64::from(7 * 24 * 60),
+                },
+            ));
         }
         let t = &self.escalation;
         for (name, value, min, max) in [
@@ -1050,6 +1109,40 @@ mod tests {
         assert!(text.contains("between 0.05 and 1"), "{text}");
         let err = load(json!({ "escalation": { "offer": 1 } }), &[]).unwrap_err();
         assert!(err.to_string().contains("unknown field `offer`"), "{err}");
+    }
+
+    #[test]
+    fn handoff_settings() {
+        let loaded = load(
+            json!({
+                "consent": "I agree that this chat is passed to the support team.",
+                "redact_patterns": ["EMP-#####"],
+                "destinations": [{ "kind": "email", "endpoint": "https://relay.example/send", "to": "help@shop.example" }],
+            }),
+            &[("data-delivery-max-age-minutes", "30")],
+        )
+        .unwrap();
+        let c = loaded.config;
+        assert_eq!(c.delivery_max_age_minutes, 30);
+        assert_eq!(c.mailto_address(), "help@shop.example");
+        assert!(c.needs_email());
+        assert!(!Config::default().needs_email());
+        let err = load(
+            json!({ "redact_patterns": ["a#"], "fallback_email": "nope", "consent": " " }),
+            &[("data-delivery-max-age-minutes", "0")],
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "consent",
+                "delivery_max_age_minutes",
+                "fallback_email",
+                "redact_patterns[0]"
+            ]
+        );
+        assert!(err.to_string().contains("fewer than 4 characters"), "{err}");
     }
 
     #[test]

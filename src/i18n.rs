@@ -60,6 +60,50 @@ pub struct Strings {
     pub too_long: &'static str,
     /// Keyboard hint tied to the message box.
     pub composer_hint: &'static str,
+    /// The offer of a person, made when the conversation is going badly.
+    pub offer: &'static str,
+    /// Accepting the offer.
+    pub offer_accept: &'static str,
+    /// Declining the offer.
+    pub offer_decline: &'static str,
+    /// Heading of the handoff form.
+    pub form_title: &'static str,
+    /// Label of the optional name field.
+    pub name_label: &'static str,
+    /// Label of the email field.
+    pub email_label: &'static str,
+    /// Marks an optional field.
+    pub optional: &'static str,
+    /// Shown instead of the email field for a known visitor; `{email}` is filled in.
+    pub known_email: &'static str,
+    /// Error: the email is needed for this destination.
+    pub email_required: &'static str,
+    /// Error: the email address cannot be one.
+    pub email_invalid: &'static str,
+    /// Error: the consent box must be ticked.
+    pub consent_required: &'static str,
+    /// Introduces the summary that will be sent.
+    pub preview: &'static str,
+    /// Sends the handoff.
+    pub submit: &'static str,
+    /// Closes the form, or cancels a handoff not yet sent.
+    pub cancel: &'static str,
+    /// Status: waiting to be sent (offline or retrying).
+    pub queued: &'static str,
+    /// Status: sent, not yet confirmed.
+    pub sent: &'static str,
+    /// Status: the team has it.
+    pub delivered: &'static str,
+    /// Status: could not be sent.
+    pub failed: &'static str,
+    /// Status: cancelled by the visitor.
+    pub cancelled: &'static str,
+    /// Tries a failed handoff again.
+    pub retry: &'static str,
+    /// The `mailto:` fallback link.
+    pub email_us: &'static str,
+    /// After delivery: how the answer will come.
+    pub reply_here: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -79,6 +123,28 @@ const EN: Strings = Strings {
     notice: "Notice",
     too_long: "Too long: {n} of {max} characters",
     composer_hint: "Enter sends, Shift+Enter adds a new line",
+    offer: "It looks like I'm not getting this right. Would you like to talk to a person?",
+    offer_accept: "Yes, talk to a person",
+    offer_decline: "No thanks",
+    form_title: "Talk to a person",
+    name_label: "Your name",
+    email_label: "Your email",
+    optional: "optional",
+    known_email: "We'll reply to {email}.",
+    email_required: "Please enter your email so the team can reply.",
+    email_invalid: "That doesn't look like an email address.",
+    consent_required: "Please tick the box to continue.",
+    preview: "We'll pass on this summary, so you don't have to repeat yourself:",
+    submit: "Send to the team",
+    cancel: "Cancel",
+    queued: "Waiting to send… (we'll keep trying)",
+    sent: "Sent to the team.",
+    delivered: "The team has your message.",
+    failed: "We couldn't send this.",
+    cancelled: "Cancelled.",
+    retry: "Try again",
+    email_us: "Email us instead",
+    reply_here: "A person will reply here or by email.",
 };
 
 const ES: Strings = Strings {
@@ -98,6 +164,28 @@ const ES: Strings = Strings {
     notice: "Aviso",
     too_long: "Demasiado largo: {n} de {max} caracteres",
     composer_hint: "Intro envía, Mayús+Intro añade una línea",
+    offer: "Parece que no lo estoy entendiendo bien. ¿Quieres hablar con una persona?",
+    offer_accept: "Sí, hablar con una persona",
+    offer_decline: "No, gracias",
+    form_title: "Hablar con una persona",
+    name_label: "Tu nombre",
+    email_label: "Tu correo electrónico",
+    optional: "opcional",
+    known_email: "Te responderemos a {email}.",
+    email_required: "Escribe tu correo para que el equipo pueda responderte.",
+    email_invalid: "Eso no parece un correo electrónico.",
+    consent_required: "Marca la casilla para continuar.",
+    preview: "Enviaremos este resumen para que no tengas que repetirte:",
+    submit: "Enviar al equipo",
+    cancel: "Cancelar",
+    queued: "Pendiente de envío… (seguiremos intentándolo)",
+    sent: "Enviado al equipo.",
+    delivered: "El equipo ha recibido tu mensaje.",
+    failed: "No hemos podido enviarlo.",
+    cancelled: "Cancelado.",
+    retry: "Reintentar",
+    email_us: "Escríbenos por correo",
+    reply_here: "Una persona te responderá aquí o por correo.",
 };
 
 const FR: Strings = Strings {
@@ -117,6 +205,28 @@ const FR: Strings = Strings {
     notice: "Info",
     too_long: "Trop long : {n} caractères sur {max}",
     composer_hint: "Entrée pour envoyer, Maj+Entrée pour aller à la ligne",
+    offer: "On dirait que je ne vous aide pas bien. Voulez-vous parler à une personne ?",
+    offer_accept: "Oui, parler à une personne",
+    offer_decline: "Non merci",
+    form_title: "Parler à une personne",
+    name_label: "Votre nom",
+    email_label: "Votre e-mail",
+    optional: "facultatif",
+    known_email: "Nous vous répondrons à {email}.",
+    email_required: "Indiquez votre e-mail pour que l’équipe puisse vous répondre.",
+    email_invalid: "Cette adresse e-mail ne semble pas valide.",
+    consent_required: "Cochez la case pour continuer.",
+    preview: "Nous transmettrons ce résumé, pour que vous n’ayez pas à vous répéter :",
+    submit: "Envoyer à l’équipe",
+    cancel: "Annuler",
+    queued: "En attente d’envoi… (nous réessayons)",
+    sent: "Envoyé à l’équipe.",
+    delivered: "L’équipe a bien reçu votre message.",
+    failed: "L’envoi n’a pas abouti.",
+    cancelled: "Annulé.",
+    retry: "Réessayer",
+    email_us: "Nous écrire par e-mail",
+    reply_here: "Une personne vous répondra ici ou par e-mail.",
 };
 
 const DE: Strings = Strings {
@@ -136,6 +246,28 @@ const DE: Strings = Strings {
     notice: "Hinweis",
     too_long: "Zu lang: {n} von {max} Zeichen",
     composer_hint: "Eingabe sendet, Umschalt+Eingabe für eine neue Zeile",
+    offer: "Ich scheine Ihnen nicht richtig zu helfen. Möchten Sie mit einem Menschen sprechen?",
+    offer_accept: "Ja, mit einem Menschen sprechen",
+    offer_decline: "Nein danke",
+    form_title: "Mit einem Menschen sprechen",
+    name_label: "Ihr Name",
+    email_label: "Ihre E-Mail-Adresse",
+    optional: "optional",
+    known_email: "Wir antworten an {email}.",
+    email_required: "Bitte geben Sie Ihre E-Mail-Adresse an, damit das Team antworten kann.",
+    email_invalid: "Das sieht nicht wie eine E-Mail-Adresse aus.",
+    consent_required: "Bitte setzen Sie das Häkchen, um fortzufahren.",
+    preview: "Wir geben diese Zusammenfassung weiter, damit Sie nichts wiederholen müssen:",
+    submit: "An das Team senden",
+    cancel: "Abbrechen",
+    queued: "Wartet auf Versand… (wir versuchen es weiter)",
+    sent: "An das Team gesendet.",
+    delivered: "Das Team hat Ihre Nachricht erhalten.",
+    failed: "Das Senden ist fehlgeschlagen.",
+    cancelled: "Abgebrochen.",
+    retry: "Erneut versuchen",
+    email_us: "Stattdessen per E-Mail schreiben",
+    reply_here: "Ein Mensch antwortet hier oder per E-Mail.",
 };
 
 const PT: Strings = Strings {
@@ -155,6 +287,28 @@ const PT: Strings = Strings {
     notice: "Aviso",
     too_long: "Longa demais: {n} de {max} caracteres",
     composer_hint: "Enter envia, Shift+Enter cria uma nova linha",
+    offer: "Parece que não estou a conseguir ajudar. Quer falar com uma pessoa?",
+    offer_accept: "Sim, falar com uma pessoa",
+    offer_decline: "Não, obrigado",
+    form_title: "Falar com uma pessoa",
+    name_label: "O seu nome",
+    email_label: "O seu e-mail",
+    optional: "opcional",
+    known_email: "Responderemos para {email}.",
+    email_required: "Indique o seu e-mail para que a equipa possa responder.",
+    email_invalid: "Isso não parece um endereço de e-mail.",
+    consent_required: "Marque a caixa para continuar.",
+    preview: "Vamos enviar este resumo, para não ter de se repetir:",
+    submit: "Enviar à equipa",
+    cancel: "Cancelar",
+    queued: "A aguardar envio… (continuamos a tentar)",
+    sent: "Enviado à equipa.",
+    delivered: "A equipa recebeu a sua mensagem.",
+    failed: "Não foi possível enviar.",
+    cancelled: "Cancelado.",
+    retry: "Tentar novamente",
+    email_us: "Enviar-nos um e-mail",
+    reply_here: "Uma pessoa responderá aqui ou por e-mail.",
 };
 
 const IT: Strings = Strings {
@@ -174,6 +328,28 @@ const IT: Strings = Strings {
     notice: "Avviso",
     too_long: "Troppo lungo: {n} caratteri su {max}",
     composer_hint: "Invio per inviare, Maiusc+Invio per andare a capo",
+    offer: "Sembra che non ti stia aiutando bene. Vuoi parlare con una persona?",
+    offer_accept: "Sì, parla con una persona",
+    offer_decline: "No, grazie",
+    form_title: "Parla con una persona",
+    name_label: "Il tuo nome",
+    email_label: "La tua email",
+    optional: "facoltativo",
+    known_email: "Ti risponderemo a {email}.",
+    email_required: "Inserisci la tua email così il team può risponderti.",
+    email_invalid: "Non sembra un indirizzo email.",
+    consent_required: "Spunta la casella per continuare.",
+    preview: "Invieremo questo riepilogo, così non dovrai ripeterti:",
+    submit: "Invia al team",
+    cancel: "Annulla",
+    queued: "In attesa di invio… (continuiamo a provare)",
+    sent: "Inviato al team.",
+    delivered: "Il team ha ricevuto il tuo messaggio.",
+    failed: "Non è stato possibile inviarlo.",
+    cancelled: "Annullato.",
+    retry: "Riprova",
+    email_us: "Scrivici via email",
+    reply_here: "Una persona ti risponderà qui o via email.",
 };
 
 const NL: Strings = Strings {
@@ -193,6 +369,28 @@ const NL: Strings = Strings {
     notice: "Melding",
     too_long: "Te lang: {n} van {max} tekens",
     composer_hint: "Enter verstuurt, Shift+Enter begint een nieuwe regel",
+    offer: "Het lijkt erop dat ik je niet goed help. Wil je met een medewerker praten?",
+    offer_accept: "Ja, met een medewerker praten",
+    offer_decline: "Nee, bedankt",
+    form_title: "Praat met een medewerker",
+    name_label: "Je naam",
+    email_label: "Je e-mailadres",
+    optional: "optioneel",
+    known_email: "We antwoorden naar {email}.",
+    email_required: "Vul je e-mailadres in zodat het team kan antwoorden.",
+    email_invalid: "Dat lijkt geen e-mailadres.",
+    consent_required: "Vink het vakje aan om verder te gaan.",
+    preview: "We geven deze samenvatting door, zodat je niets hoeft te herhalen:",
+    submit: "Naar het team sturen",
+    cancel: "Annuleren",
+    queued: "Wacht op verzending… (we blijven het proberen)",
+    sent: "Naar het team verstuurd.",
+    delivered: "Het team heeft je bericht.",
+    failed: "Versturen is niet gelukt.",
+    cancelled: "Geannuleerd.",
+    retry: "Opnieuw proberen",
+    email_us: "Mail ons liever",
+    reply_here: "Een medewerker antwoordt hier of per e-mail.",
 };
 
 const AR: Strings = Strings {
@@ -212,6 +410,28 @@ const AR: Strings = Strings {
     notice: "تنبيه",
     too_long: "الرسالة طويلة جدًا: {n} من {max} حرفًا",
     composer_hint: "Enter للإرسال، Shift+Enter لسطر جديد",
+    offer: "يبدو أنني لا أساعدك كما يجب. هل تريد التحدث إلى شخص؟",
+    offer_accept: "نعم، أريد التحدث إلى شخص",
+    offer_decline: "لا، شكرًا",
+    form_title: "التحدث إلى شخص",
+    name_label: "اسمك",
+    email_label: "بريدك الإلكتروني",
+    optional: "اختياري",
+    known_email: "سنرد على {email}.",
+    email_required: "يرجى إدخال بريدك الإلكتروني ليتمكن الفريق من الرد.",
+    email_invalid: "لا يبدو هذا عنوان بريد إلكتروني.",
+    consent_required: "يرجى تحديد المربع للمتابعة.",
+    preview: "سنرسل هذا الملخص حتى لا تضطر إلى التكرار:",
+    submit: "إرسال إلى الفريق",
+    cancel: "إلغاء",
+    queued: "بانتظار الإرسال… (سنواصل المحاولة)",
+    sent: "أُرسل إلى الفريق.",
+    delivered: "استلم الفريق رسالتك.",
+    failed: "تعذّر الإرسال.",
+    cancelled: "أُلغي.",
+    retry: "إعادة المحاولة",
+    email_us: "راسلنا عبر البريد الإلكتروني",
+    reply_here: "سيرد عليك شخص هنا أو عبر البريد الإلكتروني.",
 };
 
 const HE: Strings = Strings {
@@ -231,6 +451,28 @@ const HE: Strings = Strings {
     notice: "עדכון",
     too_long: "ארוכה מדי: {n} מתוך {max} תווים",
     composer_hint: "Enter לשליחה, Shift+Enter לשורה חדשה",
+    offer: "נראה שאני לא מצליח לעזור. האם תרצה לדבר עם נציג?",
+    offer_accept: "כן, לדבר עם נציג",
+    offer_decline: "לא, תודה",
+    form_title: "לדבר עם נציג",
+    name_label: "השם שלך",
+    email_label: "האימייל שלך",
+    optional: "לא חובה",
+    known_email: "נשיב אל {email}.",
+    email_required: "נא להזין אימייל כדי שהצוות יוכל להשיב.",
+    email_invalid: "זו לא נראית כתובת אימייל.",
+    consent_required: "נא לסמן את התיבה כדי להמשיך.",
+    preview: "נעביר את הסיכום הזה, כדי שלא תצטרך לחזור על עצמך:",
+    submit: "שליחה לצוות",
+    cancel: "ביטול",
+    queued: "ממתין לשליחה… (ננסה שוב)",
+    sent: "נשלח לצוות.",
+    delivered: "הצוות קיבל את ההודעה שלך.",
+    failed: "לא הצלחנו לשלוח.",
+    cancelled: "בוטל.",
+    retry: "לנסות שוב",
+    email_us: "לשלוח לנו אימייל",
+    reply_here: "נציג ישיב כאן או באימייל.",
 };
 
 impl Lang {
@@ -387,7 +629,30 @@ mod tests {
                 s.notice,
                 s.too_long,
                 s.composer_hint,
+                s.offer,
+                s.offer_accept,
+                s.offer_decline,
+                s.form_title,
+                s.name_label,
+                s.email_label,
+                s.optional,
+                s.known_email,
+                s.email_required,
+                s.email_invalid,
+                s.consent_required,
+                s.preview,
+                s.submit,
+                s.cancel,
+                s.queued,
+                s.sent,
+                s.delivered,
+                s.failed,
+                s.cancelled,
+                s.retry,
+                s.email_us,
+                s.reply_here,
             ];
+            assert!(s.known_email.contains("{email}"), "{lang:?}");
             assert!(all.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
             assert!(s.unread.contains("{n}"), "{lang:?}");
             assert!(

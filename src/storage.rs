@@ -28,6 +28,9 @@ pub struct Snapshot {
     pub context: Map<String, Value>,
     /// When visitor or context last changed (ms since epoch); the later one wins a merge.
     pub updated_at: u64,
+    /// When the visitor turned down an offer of a person (ms since epoch): replayed into
+    /// the policy after a reload, so a declined offer is not made again at once.
+    pub declined_at: Vec<u64>,
 }
 
 /// What was found in storage.
@@ -101,6 +104,13 @@ impl Snapshot {
     /// whichever changed last. Returns whether anything changed here.
     pub fn merge(&mut self, other: &Snapshot) -> bool {
         let mut changed = self.conversation.merge(&other.conversation);
+        for at in &other.declined_at {
+            if !self.declined_at.contains(at) {
+                self.declined_at.push(*at);
+                self.declined_at.sort_unstable();
+                changed = true;
+            }
+        }
         if other.updated_at > self.updated_at {
             self.visitor = other.visitor.clone();
             self.context = other.context.clone();

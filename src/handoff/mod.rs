@@ -6,6 +6,7 @@
 //! turns the payload into an [`HttpRequest`]; [`delivery`] judges the answer and [`outbox`]
 //! keeps track of every delivery until it is done.
 
+pub mod contact;
 pub mod delivery;
 pub mod email;
 pub mod outbox;

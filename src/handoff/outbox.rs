@@ -19,7 +19,7 @@ pub const LEASE_MS: u64 = TIMEOUT_MS + 5_000;
 pub const KEEP_FINISHED: usize = 10;
 
 /// Where one delivery stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// Waiting to be sent or retried.
@@ -71,6 +71,10 @@ pub struct Delivery {
     pub queued_at_ms: u64,
     /// What went wrong last, for the status line.
     pub last_error: Option<String>,
+    /// Counts the changes made to this delivery. Every change is made to a fresh copy read
+    /// from storage, so of two tabs' copies the one with more changes is the newer.
+    #[serde(default)]
+    pub revision: u32,
 }
 
 /// One handoff in the outbox.
@@ -109,6 +113,7 @@ impl Entry {
                     lease_until_ms: 0,
                     queued_at_ms: now_ms,
                     last_error: None,
+                    revision: 0,
                 })
                 .collect(),
         }
@@ -117,6 +122,10 @@ impl Entry {
     /// The state shown to the visitor: delivered if any destination confirmed it, sent if
     /// any took it, queued while any is still trying, then failed or cancelled.
     pub fn state(&self) -> State {
+        if self.deliveries.is_empty() {
+            // Nowhere to send it: only the visitor's own email can carry it.
+            return State::Failed;
+        }
         let has = |s: State| self.deliveries.iter().any(|d| d.state == s);
         if has(State::Delivered) {
             State::Delivered
@@ -154,14 +163,10 @@ pub struct Slot {
     pub index: usize,
 }
 
-/// How far along a delivery is, to merge two tabs' copies.
-fn progress(d: &Delivery) -> (bool, u32, u64, u64) {
-    (
-        d.state.is_final(),
-        d.attempts,
-        d.lease_until_ms,
-        d.next_at_ms,
-    )
+/// Which of two copies of a delivery is newer: more changes, and of equally many, a final
+/// one (two tabs without Web Locks can both record an attempt).
+fn newer(d: &Delivery) -> (u32, bool) {
+    (d.revision, d.state.is_final())
 }
 
 impl Outbox {
@@ -238,6 +243,7 @@ impl Outbox {
         }
         d.attempts += 1;
         d.lease_until_ms = now_ms + LEASE_MS;
+        d.revision += 1;
         Some((d.request.clone(), d.attempts))
     }
 
@@ -256,6 +262,7 @@ impl Outbox {
             return Some(d.state);
         }
         d.lease_until_ms = 0;
+        d.revision += 1;
         match verdict {
             Verdict::Delivered => {
                 d.state = State::Delivered;
@@ -290,6 +297,7 @@ impl Outbox {
             for d in &mut entry.deliveries {
                 if d.state == State::Queued && now_ms > d.queued_at_ms + max_age_ms {
                     d.state = State::Failed;
+                    d.revision += 1;
                     d.last_error = Some("gave up: it could not be delivered in time".to_owned());
                     if !changed.contains(&entry.id) {
                         changed.push(entry.id.clone());
@@ -313,6 +321,7 @@ impl Outbox {
         for d in &mut entry.deliveries {
             if d.state == State::Queued {
                 d.state = State::Cancelled;
+                d.revision += 1;
                 cancelled = true;
             }
         }
@@ -332,6 +341,7 @@ impl Outbox {
                 d.next_at_ms = now_ms;
                 d.queued_at_ms = now_ms;
                 d.lease_until_ms = 0;
+                d.revision += 1;
                 queued = true;
             }
         }
@@ -347,10 +357,7 @@ impl Outbox {
                 None => self.entries.push(theirs.clone()),
                 Some(ours) => {
                     for (mine, their) in ours.deliveries.iter_mut().zip(&theirs.deliveries) {
-                        // A retry by the visitor starts over: the later queueing wins.
-                        let newer_round = their.queued_at_ms > mine.queued_at_ms;
-                        let same_round = their.queued_at_ms == mine.queued_at_ms;
-                        if newer_round || (same_round && progress(their) > progress(mine)) {
+                        if newer(their) > newer(mine) {
                             *mine = their.clone();
                         }
                     }
@@ -508,6 +515,23 @@ mod tests {
             State::Delivered
         );
         assert!(!merged_b.clone().merge(&merged_b));
+
+        // The copy stored while the attempt was under way (leased) must not undo its result.
+        let mut leased = outbox();
+        leased.lease(&slot(0), 1_000).unwrap();
+        let mut recorded = leased.clone();
+        recorded.record(&slot(0), retry(1_000), 1_200, DAY);
+        assert!(!recorded.merge(&leased));
+        assert_eq!(recorded.get("h1").unwrap().deliveries[0].next_at_ms, 2_200);
+        assert!(leased.merge(&recorded));
+        assert_eq!(leased.get("h1").unwrap().deliveries[0].lease_until_ms, 0);
+        // A visitor's retry after a failure wins over the failed copy.
+        let mut failed = recorded.clone();
+        failed.expire(10 * DAY, DAY);
+        let mut retried = failed.clone();
+        retried.retry("h1", 11 * DAY);
+        assert!(failed.merge(&retried));
+        assert_eq!(failed.get("h1").unwrap().deliveries[0].state, State::Queued);
     }
 
     #[test]

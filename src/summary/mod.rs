@@ -381,12 +381,11 @@ fn cue_text(text: &str) -> String {
     folded
 }
 
-/// The topic of the conversation: the one whose words appear most in the visitor's messages
-/// (earlier topics in [`TOPICS`] win a tie, since they are more specific). "Order", the
-/// last, is what nearly every support question mentions, so it is only the topic when no
-/// other is.
-fn topic(said: &[Said<'_>]) -> Option<&'static str> {
-    let folded: Vec<String> = said.iter().map(|s| cue_text(s.text)).collect();
+/// The topic of some texts: the one whose words appear most (earlier topics in [`TOPICS`]
+/// win a tie, since they are more specific). "Order", the last, is what nearly every support
+/// question mentions, so it is only the topic when no other is.
+fn topic<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+    let folded: Vec<String> = texts.into_iter().map(cue_text).collect();
     let mut best: Option<(&'static str, usize)> = None;
     for (name, words) in TOPICS {
         let hits = words
@@ -490,8 +489,10 @@ fn problem_sentence(said: &[Said<'_>]) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// The headline: "Topic: the visitor's sentence (order 48213)".
-fn headline(said: &[Said<'_>], details: &[Detail], topic: Option<&str>) -> String {
+/// The headline: "Topic: the visitor's sentence (order 48213)". The topic is the quoted
+/// sentence's own where it has one ("my refund never came, I paid by card" is a refund
+/// matter), else the conversation's.
+fn headline(said: &[Said<'_>], details: &[Detail]) -> String {
     let key = details.iter().find(|d| {
         matches!(
             d.kind,
@@ -503,6 +504,10 @@ fn headline(said: &[Said<'_>], details: &[Detail], topic: Option<&str>) -> Strin
         )
     });
     let sentence = problem_sentence(said);
+    let topic = sentence
+        .as_deref()
+        .and_then(|s| topic([s]))
+        .or_else(|| topic(said.iter().map(|s| s.text)));
     let mut line = match (topic, &sentence) {
         (Some(topic), Some(sentence)) => format!("{topic}: {sentence}"),
         (None, Some(sentence)) => sentence.clone(),
@@ -558,8 +563,7 @@ pub fn build(
         .count();
 
     let details = details::extract(said.iter().map(|s| s.text), products);
-    let topic = topic(&said);
-    let headline = headline(&said, &details, topic);
+    let headline = headline(&said, &details);
     let trend: Vec<f32> = said
         .iter()
         .map(|s| (s.analysis.sentiment.compound * 100.0).round() / 100.0)

@@ -1,4 +1,6 @@
+use super::handoff_status::HandoffStatus;
 use super::message::MessageBubble;
+use super::offer::Offer;
 use super::typing_indicator::TypingIndicator;
 use crate::conversation::{Message, Role};
 use crate::web::widget::Widget;
@@ -19,6 +21,8 @@ pub fn MessageLog() -> impl IntoView {
         // Re-run on every new message, on the typing indicator, and on opening the panel.
         let _ = widget.snapshot.with(|s| s.conversation.messages.len());
         let _ = widget.typing.get();
+        widget.flow.track();
+        let _ = widget.outbox.with(|o| o.entries.len());
         let _ = widget.open.get();
         if let Some(log) = log.get_untracked() {
             log.set_scroll_top(log.scroll_height());
@@ -45,6 +49,8 @@ pub fn MessageLog() -> impl IntoView {
                 children=|message| view! { <MessageBubble message/> }
             />
             <TypingIndicator/>
+            <Offer/>
+            <HandoffStatus/>
         </div>
     }
 }

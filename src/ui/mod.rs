@@ -3,12 +3,15 @@
 
 mod app;
 mod composer;
+mod handoff_form;
+mod handoff_status;
 mod header;
 mod human_button;
 mod icons;
 mod launcher;
 mod message;
 mod message_log;
+mod offer;
 mod panel;
 mod typing_indicator;
 

@@ -1,4 +1,5 @@
 use super::composer::Composer;
+use super::handoff_form::HandoffForm;
 use super::header::Header;
 use super::human_button::HumanButton;
 use super::message_log::MessageLog;
@@ -29,6 +30,7 @@ pub fn Panel() -> impl IntoView {
         >
             <Header/>
             <MessageLog/>
+            <HandoffForm/>
             <footer class="footer">
                 <HumanButton/>
                 <Composer/>

@@ -20,11 +20,18 @@ pub struct Escalation {
     warming: Option<StagedBuild>,
     detector: Option<Detector>,
     policy: Policy,
+    /// When offers were declined, for the replay.
+    declined: Vec<u64>,
 }
 
 impl Escalation {
     /// Prepares everything except the cue sets.
-    pub fn new(phrases: Vec<String>, thresholds: Thresholds, lang: Lang) -> Escalation {
+    pub fn new(
+        phrases: Vec<String>,
+        thresholds: Thresholds,
+        lang: Lang,
+        declined: Vec<u64>,
+    ) -> Escalation {
         Escalation {
             phrases,
             thresholds,
@@ -32,6 +39,7 @@ impl Escalation {
             warming: None,
             detector: None,
             policy: Policy::new(thresholds),
+            declined,
         }
     }
 
@@ -63,10 +71,15 @@ impl Escalation {
 
     /// Finishes the build and replays `history` through a fresh policy.
     fn install(&mut self, staged: StagedBuild, history: &[Message]) {
+        let declined = std::mem::take(&mut self.declined);
         // The phrases were compiled once already when the config was checked.
         let detector = staged.finish().unwrap_or_default();
         let mut policy = Policy::new(self.thresholds);
+        let mut declines = declined.iter().peekable();
         for message in history {
+            while declines.next_if(|at| **at < message.at).is_some() {
+                policy.declined();
+            }
             match message.role {
                 Role::Visitor => {
                     let analysis = detector.analyze(&message.text);
@@ -78,12 +91,22 @@ impl Escalation {
                 Role::Agent | Role::System => {}
             }
         }
+        if declines.next().is_some() {
+            policy.declined();
+        }
         self.policy = policy;
         self.detector = Some(detector);
+        self.declined = declined;
+    }
+
+    /// Records that the visitor turned an offer down at `at_ms`.
+    pub fn declined(&mut self, at_ms: u64) {
+        self.declined.push(at_ms);
+        self.policy.declined();
     }
 
     /// The detector, finishing its build at once if the idle slices have not.
-    fn built(&mut self, history: &[Message]) -> &Detector {
+    pub fn built(&mut self, history: &[Message]) -> &Detector {
         if self.detector.is_none() {
             let staged = match self.warming.take() {
                 Some(staged) => staged,

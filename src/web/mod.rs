@@ -5,8 +5,10 @@
 //! root, installs the JS API, and announces `handover:ready`. Any failure is printed once to
 //! the console and leaves the page as it was.
 
+pub mod courier;
 pub mod escalation;
 pub mod events;
+pub mod handoff;
 pub mod host;
 pub mod js;
 pub mod listener;
@@ -73,6 +75,7 @@ pub fn start(script: JsValue) {
 #[wasm_bindgen]
 pub fn destroy() {
     let runtime = RUNTIME.with(|slot| slot.borrow_mut().take());
+    courier::stop();
     drop(runtime);
 }
 
@@ -125,6 +128,7 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     })?;
     set_root_attributes(&host, &config, &locale);
 
+    let config_has_no_destination = config.all_destinations().is_empty();
     let store = Store::open(config.storage);
     let settings = Settings { config, locale };
     let created: Rc<Cell<Option<Widget>>> = Rc::new(Cell::new(None));
@@ -144,11 +148,20 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
             widget.take_foreign(event.key(), event.new_value());
         }
     });
+    // Back online: whatever waited in the outbox goes now, not at its next retry.
+    let on_online = Listener::new(&window, "online", move |_| courier::pump(widget));
+    if config_has_no_destination {
+        js::warn(
+            "Handover: no handoff destination is configured (data-endpoint or destinations); visitors who ask for a person are offered email instead",
+        );
+    }
     let api = Api::install(widget);
     warm_when_idle(widget);
+    // Handoffs left by an earlier page (or another tab) go on being delivered.
+    courier::pump(widget);
     Ok(Runtime {
         _api: api,
-        _listeners: vec![on_storage],
+        _listeners: vec![on_storage, on_online],
         _view: Box::new(view),
         _host: host,
     })

@@ -3,11 +3,14 @@
 
 use super::js;
 use crate::config::StorageMode;
+use crate::handoff::outbox::Outbox;
 use crate::storage::{self, Snapshot, Stored};
 use web_sys::Storage;
 
 /// Key of the conversation snapshot.
 pub const STATE_KEY: &str = "handover.state";
+/// Key of the handoff outbox, shared by the site's tabs.
+pub const OUTBOX_KEY: &str = "handover.outbox";
 /// Key under which an unreadable snapshot is set aside (kept for debugging, not lost).
 const CORRUPT_KEY: &str = "handover.state.unreadable";
 /// Per-tab key remembering whether the panel was open, so it stays open across navigation.
@@ -106,6 +109,33 @@ impl Store {
             Stored::Restored(snapshot) => Some(snapshot),
             _ => None,
         }
+    }
+
+    /// The stored outbox, merged into `outbox`. Returns whether `outbox` changed.
+    pub fn load_outbox(&self, outbox: &mut Outbox) -> bool {
+        let Some(backend) = &self.backend else {
+            return false;
+        };
+        let raw = backend.get_item(OUTBOX_KEY).ok().flatten();
+        outbox.merge(&Outbox::decode(raw.as_deref()))
+    }
+
+    /// Writes the outbox after taking in what another tab wrote since. Returns whether
+    /// `outbox` changed by the merge.
+    pub fn save_outbox(&mut self, outbox: &mut Outbox) -> bool {
+        let changed = self.load_outbox(outbox);
+        if let Some(backend) = &self.backend
+            && backend.set_item(OUTBOX_KEY, &outbox.encode()).is_err()
+        {
+            js::debug("Handover: browser storage is full; handoffs are kept in memory");
+            self.backend = None;
+        }
+        changed
+    }
+
+    /// Reads an outbox another tab wrote (from a `storage` event).
+    pub fn decode_foreign_outbox(&self, key: Option<&str>, value: Option<&str>) -> Option<Outbox> {
+        (self.backend.is_some() && key == Some(OUTBOX_KEY)).then(|| Outbox::decode(value))
     }
 
     /// Whether the panel was open in this tab before the last navigation.

@@ -8,7 +8,10 @@ use super::store::Store;
 use crate::config::Config;
 use crate::conversation::{DraftError, Message, Role, prepare_draft};
 use crate::escalate::{Decision, Trigger};
+use crate::handoff::TriggerKind;
+use crate::handoff::outbox::Outbox;
 use crate::i18n::{Locale, Strings};
+use crate::redact::Redactor;
 use crate::storage::Snapshot;
 use crate::visitor::{IdentifyError, merge_context};
 use leptos::html;
@@ -77,8 +80,34 @@ pub struct Widget {
     pub launcher: NodeRef<html::Button>,
     /// The message box, to focus it on open.
     pub input: NodeRef<html::Textarea>,
-    store: StoredValue<Store, LocalStorage>,
-    escalation: StoredValue<Escalation, LocalStorage>,
+    /// Where the talk-to-a-human flow stands.
+    pub flow: RwSignal<Flow>,
+    /// Every handoff not yet forgotten, as this tab last saw it.
+    pub outbox: RwSignal<Outbox>,
+    pub(super) store: StoredValue<Store, LocalStorage>,
+    pub(super) escalation: StoredValue<Escalation, LocalStorage>,
+    pub(super) redactor: StoredValue<Redactor, LocalStorage>,
+}
+
+/// The talk-to-a-human flow.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// Nothing to show.
+    Idle,
+    /// A person is offered; the visitor may accept or decline.
+    Offer {
+        /// What the offer is about.
+        kind: TriggerKind,
+        /// The policy's reasons.
+        reasons: Vec<String>,
+    },
+    /// The contact form is open.
+    Form {
+        /// What started it.
+        kind: TriggerKind,
+        /// Why.
+        reasons: Vec<String>,
+    },
 }
 
 impl Widget {
@@ -90,7 +119,20 @@ impl Widget {
             settings.config.human_phrases.clone(),
             settings.config.escalation,
             settings.locale.lang,
+            snapshot.declined_at.clone(),
         );
+        let redactor = settings
+            .config
+            .redact_patterns
+            .iter()
+            .try_fold(Redactor::builder(), |builder, pattern| {
+                builder.pattern(pattern)
+            })
+            // The patterns were checked with the config; this cannot fail.
+            .map(|builder| builder.build())
+            .unwrap_or_default();
+        let mut outbox = Outbox::default();
+        store.load_outbox(&mut outbox);
         let open = store.was_open().unwrap_or(settings.config.open);
         store.remember_open(open);
         Widget {
@@ -101,8 +143,11 @@ impl Widget {
             settings: StoredValue::new(settings),
             launcher: NodeRef::new(),
             input: NodeRef::new(),
+            flow: RwSignal::new(Flow::Idle),
+            outbox: RwSignal::new(outbox),
             store: StoredValue::new_local(store),
             escalation: StoredValue::new_local(escalation),
+            redactor: StoredValue::new_local(redactor),
         }
     }
 
@@ -208,12 +253,13 @@ impl Widget {
         if outcome.decision == Decision::None {
             return;
         }
+        let trigger = outcome.trigger.unwrap_or(Trigger::Frustration);
         let round = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
         emit(
             "handover:escalation",
             json!({
                 "decision": outcome.decision.as_str(),
-                "kind": outcome.trigger.unwrap_or(Trigger::Frustration).as_str(),
+                "kind": trigger.as_str(),
                 "reasons": outcome.decision.reasons(),
                 "scores": {
                     "escalation": round(outcome.score),
@@ -224,6 +270,12 @@ impl Widget {
                 "language": analysis.language.code(),
             }),
         );
+        let kind = TriggerKind::from(trigger);
+        match outcome.decision {
+            Decision::Offer(reasons) => self.offer(kind, reasons),
+            Decision::Handoff(reasons) => self.open_form(kind, reasons),
+            Decision::None => {}
+        }
     }
 
     /// Adds a message to the conversation, stores it and emits `handover:message`. Returns
@@ -250,17 +302,22 @@ impl Widget {
         at
     }
 
-    /// Asks for a human. The handoff flow itself listens for `handover:escalation`.
+    /// Asks for a human: announces it with `handover:escalation` and opens the contact form
+    /// (opening the panel, for page code).
     pub fn request_human(&self, kind: HumanRequest, reason: Option<String>) {
         let (kind, default_reason) = match kind {
-            HumanRequest::Button => ("button", "the visitor pressed “talk to a human”"),
-            HumanRequest::Api => ("api", "the page asked for a handoff"),
+            HumanRequest::Button => (TriggerKind::Button, "the visitor pressed “talk to a human”"),
+            HumanRequest::Api => (TriggerKind::Api, "the page asked for a handoff"),
         };
         let reason = reason.unwrap_or_else(|| default_reason.to_owned());
         emit(
             "handover:escalation",
-            json!({ "decision": "handoff", "kind": kind, "reasons": [reason], "scores": {} }),
+            json!({ "decision": "handoff", "kind": kind.as_str(), "reasons": [&reason], "scores": {} }),
         );
+        if kind == TriggerKind::Api {
+            self.set_open(true, Focus::Keep);
+        }
+        self.open_form(kind, vec![reason]);
     }
 
     /// Applies `Handover('identify', …)`.
@@ -287,6 +344,13 @@ impl Widget {
 
     /// Takes in what another tab stored (from a `storage` event).
     pub fn take_foreign(&self, key: Option<String>, value: Option<String>) {
+        if let Some(theirs) = self
+            .store
+            .with_value(|s| s.decode_foreign_outbox(key.as_deref(), value.as_deref()))
+        {
+            self.take_foreign_outbox(&theirs);
+            return;
+        }
         let Some(theirs) = self.store.with_value(|s| s.decode_foreign(key, value)) else {
             return;
         };
@@ -309,7 +373,7 @@ impl Widget {
     }
 
     /// Changes the snapshot and stores it, taking in other tabs' writes on the way.
-    fn change(&self, edit: impl FnOnce(&mut Snapshot)) {
+    pub(super) fn change(&self, edit: impl FnOnce(&mut Snapshot)) {
         let store = self.store;
         self.snapshot.update(|snapshot| {
             edit(snapshot);

@@ -101,3 +101,50 @@ export async function screenshot(page, name) {
 }
 
 export { DIST };
+
+/**
+ * Starts the local handoff inbox (`cargo run --example inbox`, built by scripts/test.sh) on a
+ * free port, storing in `file`. Resolves to { url, port, handoffs(), attempts(), control(),
+ * stop(), restart() }; `restart()` brings it back on the same port and file.
+ */
+export async function startInbox({ file, port = 0 } = {}) {
+  const { spawn } = await import('node:child_process');
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const store = file ?? join(await mkdtemp(join(tmpdir(), 'handover-inbox-')), 'handoffs.jsonl');
+  const binary = fileURLToPath(new URL('../../../target/release/examples/inbox', import.meta.url));
+  let child;
+  const start = (onPort) => new Promise((resolve, reject) => {
+    child = spawn(binary, ['--port', String(onPort), '--file', store], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(seen);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`inbox exited with ${code}: ${seen}`)));
+  });
+  const actual = await start(port);
+  const url = `http://127.0.0.1:${actual}`;
+  const json = async (path, body) => {
+    const res = await fetch(url + path, body ? { method: 'POST', body: JSON.stringify(body) } : {});
+    return res.json();
+  };
+  const stop = () => new Promise((done) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return done();
+    child.removeAllListeners('exit');
+    child.on('exit', () => done());
+    child.kill();
+  });
+  return {
+    url,
+    port: actual,
+    file: store,
+    handoffs: () => json('/handoffs.json'),
+    attempts: () => json('/attempts.json'),
+    control: (faults) => json('/control', faults),
+    stop,
+    restart: async () => { await stop(); await start(actual); },
+  };
+}
