@@ -627,3 +627,149 @@ async fn site_owner_phrases_count_as_requests() {
     w.key(&w.input().unchecked_into(), "Enter", false).await;
     assert_eq!(escalations.details().len(), 1);
 }
+
+/// Submits the handoff form with a real `submit` event, as Enter in a field does.
+async fn submit_form(w: &Booted) {
+    let form = w.part("handoff-form");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = Event::new_with_event_init_dict("submit", &init).unwrap();
+    form.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+fn set_field(w: &Booted, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = w.find(selector).unwrap().unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_contact_form_asks_only_what_is_needed_and_explains_errors() {
+    let handoffs = Recorder::new("handover:handoff");
+    let w = Booted::start(&[
+        ("data-storage", "memory"),
+        ("data-open", ""),
+        ("data-locale", "fr"),
+        ("data-destination", "zendesk"),
+        ("data-endpoint", "http://127.0.0.1:9/api/v2/requests.json"),
+        (
+            "data-consent",
+            "J’accepte que cette conversation soit transmise.",
+        ),
+    ])
+    .unwrap();
+    w.part("human-button").click();
+    settle().await;
+    let form = w.part("handoff-form");
+    assert_eq!(form.tag_name(), "FORM");
+    // Visible labels wrap each field; the email field is typed and autocompletes.
+    let email = w.find("input[name=email]").expect("Zendesk needs an email");
+    assert_eq!(email.get_attribute("type").as_deref(), Some("email"));
+    assert_eq!(
+        email.get_attribute("autocomplete").as_deref(),
+        Some("email")
+    );
+    assert!(email.has_attribute("required"));
+    let name = w.find("input[name=name]").unwrap();
+    assert_eq!(name.get_attribute("autocomplete").as_deref(), Some("name"));
+    for field in [&email, &name] {
+        assert_eq!(field.parent_element().unwrap().tag_name(), "LABEL");
+    }
+    assert!(w.find("input[name=consent]").is_some());
+    assert!(
+        w.part("handoff-submit")
+            .text_content()
+            .unwrap()
+            .contains("Envoyer")
+    );
+
+    // Empty: both errors, in French, tied to their fields; nothing is queued.
+    submit_form(&w).await;
+    let described = email.get_attribute("aria-describedby").unwrap();
+    let error = w.find(&format!("#{described}")).unwrap();
+    assert_eq!(
+        error.text_content().unwrap(),
+        "Indiquez votre e-mail pour que l’équipe puisse vous répondre."
+    );
+    assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        w.active().unwrap().get_attribute("name").as_deref(),
+        Some("email")
+    );
+    let consent_error = w.find("#handover-consent-error").unwrap();
+    assert_eq!(
+        consent_error.text_content().unwrap(),
+        "Cochez la case pour continuer."
+    );
+    assert!(handoffs.details().is_empty());
+
+    set_field(&w, "input[name=email]", "pas une adresse");
+    submit_form(&w).await;
+    assert_eq!(
+        error.text_content().unwrap(),
+        "Cette adresse e-mail ne semble pas valide."
+    );
+
+    // Complete: queued for Zendesk, the form closes, a status appears.
+    set_field(&w, "input[name=email]", "ana@example.com");
+    let consent: web_sys::HtmlInputElement =
+        w.find("input[name=consent]").unwrap().unchecked_into();
+    consent.set_checked(true);
+    consent
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    submit_form(&w).await;
+    assert!(w.find("[part~='handoff-form']").is_none());
+    let details = handoffs.details();
+    assert_eq!(
+        get(&details[0], "state").as_string().as_deref(),
+        Some("queued")
+    );
+    assert_eq!(
+        get(&details[0], "destination").as_string().as_deref(),
+        Some("zendesk")
+    );
+    assert_eq!(
+        w.part("status").get_attribute("role").as_deref(),
+        Some("status")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_known_visitor_is_not_asked_again_and_escape_leaves_the_form() {
+    let w = Booted::start(&[
+        ("data-storage", "memory"),
+        ("data-open", ""),
+        ("data-destination", "zendesk"),
+        ("data-endpoint", "http://127.0.0.1:9/api/v2/requests.json"),
+    ])
+    .unwrap();
+    call_api(&[
+        "identify".into(),
+        js_sys::JSON::parse(r#"{"name":"Ana","email":"ana@example.com"}"#).unwrap(),
+    ]);
+    call_api(&["handoff".into(), JsValue::UNDEFINED]);
+    settle().await;
+    assert!(
+        w.find("input[name=email]").is_none(),
+        "asked for a known email"
+    );
+    let form = w.part("handoff-form");
+    assert!(
+        form.text_content()
+            .unwrap()
+            .contains("We'll reply to ana@example.com.")
+    );
+    let name: web_sys::HtmlInputElement = w.find("input[name=name]").unwrap().unchecked_into();
+    assert_eq!(name.value(), "Ana");
+    // No consent configured: no checkbox.
+    assert!(w.find("input[type=checkbox]").is_none());
+    w.key(&name.unchecked_into(), "Escape", false).await;
+    assert!(w.find("[part~='handoff-form']").is_none());
+    assert!(
+        !w.part("panel").hidden(),
+        "Escape in the form closed the whole panel"
+    );
+}

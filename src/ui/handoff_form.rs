@@ -61,11 +61,8 @@ fn ContactForm() -> impl IntoView {
             .dyn_into::<web_sys::ShadowRoot>()
             .ok()
             .is_some_and(|root| root.active_element().is_some());
-        if in_widget {
-            let first = email_ref.get_untracked().or(name_ref.get_untracked());
-            if let Some(first) = first {
-                let _ = first.focus();
-            }
+        if in_widget && let Some(first) = name_ref.get_untracked() {
+            let _ = first.focus();
         }
     });
 

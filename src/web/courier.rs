@@ -25,6 +25,13 @@ thread_local! {
     static SENDING: Cell<bool> = const { Cell::new(false) };
     /// The pending wake-up timer.
     static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+    /// Counts `stop`s: a round that began before the widget was destroyed finds it changed
+    /// after each await and touches nothing (the widget's state is gone).
+    static EPOCH: Cell<u32> = const { Cell::new(0) };
+}
+
+fn alive(epoch: u32) -> bool {
+    EPOCH.with(Cell::get) == epoch
 }
 
 /// Sends every due delivery now (if this tab gets the lock), then sets a timer for the next.
@@ -38,14 +45,14 @@ pub fn pump(widget: Widget) {
         return;
     }
     SENDING.with(|s| s.set(true));
+    let epoch = EPOCH.with(Cell::get);
     let round = move |holding: bool| async move {
-        if holding {
-            send_due(widget).await;
-            SENDING.with(|s| s.set(false));
-            schedule(widget, None);
-        } else {
-            SENDING.with(|s| s.set(false));
-            schedule(widget, Some(BUSY_RECHECK_MS));
+        if holding && alive(epoch) {
+            send_due(widget, epoch).await;
+        }
+        SENDING.with(|s| s.set(false));
+        if alive(epoch) {
+            schedule(widget, (!holding).then_some(BUSY_RECHECK_MS));
         }
     };
     if !with_lock(round) {
@@ -86,12 +93,16 @@ where
 }
 
 /// Attempts each due delivery in turn, each under a fresh lease.
-async fn send_due(widget: Widget) {
+async fn send_due(widget: Widget, epoch: u32) {
     for slot in widget.due_deliveries() {
         let Some((request, attempt)) = widget.lease(&slot) else {
             continue;
         };
         let answer = send(&request).await;
+        if !alive(epoch) {
+            // Destroyed meanwhile: the lease runs out and the next page sends it again.
+            return;
+        }
         let verdict = judge(&answer, attempt, js::now_ms(), js_sys::Math::random());
         widget.record(&slot, verdict);
     }
@@ -125,8 +136,9 @@ fn schedule(widget: Widget, delay_ms: Option<u64>) {
     }
 }
 
-/// Stops the wake-up timer (on `destroy`).
+/// Stops the wake-up timer and any round under way (on `destroy`).
 pub fn stop() {
+    EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
     if let (Some(window), Some(timer)) = (js::window(), TIMER.with(|t| t.take())) {
         window.clear_timeout_with_handle(timer);
     }

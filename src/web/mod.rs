@@ -128,7 +128,6 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     })?;
     set_root_attributes(&host, &config, &locale);
 
-    let config_has_no_destination = config.all_destinations().is_empty();
     let store = Store::open(config.storage);
     let settings = Settings { config, locale };
     let created: Rc<Cell<Option<Widget>>> = Rc::new(Cell::new(None));
@@ -150,11 +149,6 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     });
     // Back online: whatever waited in the outbox goes now, not at its next retry.
     let on_online = Listener::new(&window, "online", move |_| courier::pump(widget));
-    if config_has_no_destination {
-        js::warn(
-            "Handover: no handoff destination is configured (data-endpoint or destinations); visitors who ask for a person are offered email instead",
-        );
-    }
     let api = Api::install(widget);
     warm_when_idle(widget);
     // Handoffs left by an earlier page (or another tab) go on being delivered.

@@ -40,8 +40,25 @@ test('the whole conversation works from the keyboard', async () => {
   assert.equal(await w.focusedPart(), 'human-button');
   await page.keyboard.press('Enter');
   assert.equal((await events(page, 'escalation'))[0].kind, 'button');
+  // The contact form opens with focus on its first field; Escape leaves the form only.
+  await w.part('handoff-form').waitFor();
+  assert.equal(
+    await page.evaluate(() => document.querySelector('handover-widget').shadowRoot.activeElement.name),
+    'name',
+  );
+  await page.keyboard.press('Escape');
+  await w.part('handoff-form').waitFor({ state: 'detached' });
+  await w.panel.waitFor({ state: 'visible' });
+  assert.equal(await w.focusedPart(), 'input');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await w.focusedPart(), 'human-button');
   await page.keyboard.press('Space');
   assert.equal((await events(page, 'escalation')).length, 2);
+  // Enter in a field submits the form (no endpoint here, so the visitor is offered email).
+  await w.part('handoff-form').waitFor();
+  await page.keyboard.press('Enter');
+  await w.part('status').waitFor();
+  assert.equal(await w.part('status').getAttribute('data-state'), 'failed');
 
   await page.keyboard.press('Escape');
   await w.panel.waitFor({ state: 'hidden' });

@@ -29,6 +29,8 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await w.input.press('Enter');
       await w.input.fill('It was due last week.');
       await screenshot(page, `${device}-${scheme}-open`);
+      // Measure the panel once its opening animation has run.
+      await w.panel.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
       const box = await w.panel.boundingBox();
       if (device === 'mobile') {
         assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, viewport.width, viewport.height], 'full screen under 480px');
