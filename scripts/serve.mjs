@@ -24,11 +24,12 @@ const TYPES = {
 
 export const DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 
-export function serve({ root = DIST, port = 0, cors = false, mount = '/', routes = new Map(), headers = {} } = {}) {
+export function serve({ root = DIST, port = 0, cors = false, mount = '/', routes = new Map(), headers = {}, proxy = null } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (proxy && path.startsWith(proxy.prefix)) return forward(req, res, proxy);
     const common = { 'Cache-Control': 'no-store', ...headers };
     if (cors) common['Access-Control-Allow-Origin'] = '*';
     if (path === '/favicon.ico') {
@@ -67,6 +68,28 @@ export function serve({ root = DIST, port = 0, cors = false, mount = '/', routes
   });
 }
 
+async function forward(req, res, { prefix, target }) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const url = target + req.url.slice(prefix.length - 1);
+  const headers = { ...req.headers };
+  delete headers.host;
+  try {
+    const answer = await fetch(url, {
+      method: req.method,
+      headers,
+      body: ['GET', 'HEAD'].includes(req.method) ? undefined : Buffer.concat(chunks),
+    });
+    const out = {};
+    answer.headers.forEach((value, name) => { if (name !== 'content-encoding' && name !== 'content-length') out[name] = value; });
+    res.writeHead(answer.status, out);
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  } catch {
+    res.writeHead(502, { 'Content-Type': 'text/plain' });
+    res.end(`the inbox at ${target} is not answering`);
+  }
+}
+
 function notFound(res, headers) {
   res.writeHead(404, { 'Content-Type': 'text/plain', ...headers });
   res.end('not found');
@@ -74,6 +97,9 @@ function notFound(res, headers) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] || 8080);
-  const { url } = await serve({ port });
-  console.log(`\nHandover demo: open ${url}/ in your browser (Ctrl+C stops it)\n`);
+  const inbox = process.argv[3];
+  const proxy = inbox ? { prefix: '/api/', target: inbox } : null;
+  const { url } = await serve({ port, proxy });
+  console.log(`\nHandover demo: open ${url}/ in your browser (Ctrl+C stops it)`);
+  if (inbox) console.log(`Handoffs land in the inbox: open ${inbox}/ to see them\n`);
 }

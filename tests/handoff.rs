@@ -104,9 +104,12 @@ fn every_conversation_gives_a_valid_payload() {
         };
         let value = payload(messages, kinds[n % kinds.len()], visitor);
         assert_valid(&validator, &value);
-        if n < 6 {
-            println!("{:>2}: {}", n, value["summary"]["headline"]);
-        }
+        println!(
+            "{:>2} {:<7} {}",
+            n,
+            value["priority"].as_str().unwrap(),
+            value["summary"]["headline"].as_str().unwrap()
+        );
     }
 }
 

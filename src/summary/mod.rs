@@ -120,6 +120,7 @@ const TOPICS: &[(&str, &[&str])] = &[
             "damaged",
             "broken",
             "defective",
+            "broke",
             "wrong item",
             "wrong size",
             "wrong colour",
@@ -142,6 +143,9 @@ const TOPICS: &[(&str, &[&str])] = &[
             "pay",
             "billing",
             "billed",
+            "bill",
+            "fee",
+            "fees",
             "declined",
             "card",
             "invoice",
@@ -216,6 +220,16 @@ const TOPICS: &[(&str, &[&str])] = &[
             "courier",
             "envio",
             "paquete",
+            "llegado",
+            "llegar",
+            "llega",
+            "arrivee",
+            "livrer",
+            "livrez",
+            "angekommen",
+            "chegou",
+            "arrivato",
+            "aangekomen",
             "livraison",
             "colis",
             "lieferung",
@@ -247,9 +261,9 @@ const TOPICS: &[(&str, &[&str])] = &[
 const PROBLEM_CUES: &[&str] = &[
     "not", "never", "no", "nothing", "still", "hasnt", "havent", "didnt", "doesnt", "dont", "cant",
     "cannot", "wont", "isnt", "wasnt", "arent", "missing", "lost", "late", "wrong", "broken",
-    "damaged", "error", "failed", "fails", "declined", "twice", "double", "stuck", "locked",
-    "problem", "issue", "waiting", "charged", "without", "nunca", "todavia", "aun", "pas",
-    "jamais", "toujours", "nicht", "kein", "keine", "noch", "nao", "ainda", "non", "ancora",
+    "broke", "damaged", "error", "failed", "fails", "declined", "twice", "double", "stuck",
+    "locked", "problem", "issue", "waiting", "charged", "without", "nunca", "todavia", "aun",
+    "pas", "jamais", "toujours", "nicht", "kein", "keine", "noch", "nao", "ainda", "non", "ancora",
     "niet", "geen", "nog",
 ];
 
@@ -474,13 +488,15 @@ fn clip(text: &str, max: usize) -> String {
     )
 }
 
-/// The sentence that best states the problem, tidied; `None` when no sentence does.
+/// The sentence that best states the problem, tidied: the strongest problem statement, or
+/// else the visitor's first plain question; `None` when every sentence is about the chat
+/// itself ("agent", "let me talk to a person").
 fn problem_sentence(said: &[Said<'_>]) -> Option<String> {
     let mut best: Option<(i32, &str)> = None;
     for s in said {
         for sentence in sentences(s.text) {
             let score = problem_score(sentence);
-            if score > 0 && best.is_none_or(|(b, _)| score > b) {
+            if score >= 0 && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, sentence));
             }
         }
