@@ -14,7 +14,11 @@ before(async () => {
   servers = await origins();
   for (const theme of ['light', 'dark']) {
     servers.site.page(`/a11y-${theme}.html`, pageHtml({
-      attrs: { 'data-storage': 'memory', 'data-theme': theme, 'data-greeting': 'Hi! Ask me about orders.' },
+      attrs: {
+        'data-storage': 'memory', 'data-theme': theme, 'data-greeting': 'Hi! Ask me about orders.',
+        'data-destination': 'zendesk', 'data-endpoint': '/no-such-desk/api/v2/requests.json',
+        'data-consent': 'I agree that this conversation is passed to the support team.',
+      },
     }));
   }
   servers.site.page('/a11y-fr.html', pageHtml({ lang: 'fr', attrs: { 'data-storage': 'memory' } }));
@@ -54,6 +58,22 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['mob
       const opened = await scan(page);
       assert.deepEqual(opened.violations, []);
       assert.ok(opened.passes > closed.passes);
+
+      // The handoff flow: the offer, the form showing its errors, a failed delivery.
+      await w.input.fill('This is useless, nothing works, so annoying!!!');
+      await w.input.press('Enter');
+      await w.part('offer').waitFor();
+      assert.deepEqual((await scan(page)).violations, [], 'offer');
+      await w.part('offer-accept').click();
+      await w.part('handoff-submit').click();
+      await page.waitForFunction(() => document.querySelector('handover-widget').shadowRoot
+        .querySelector('[part=handoff-form] input[aria-invalid=true]'));
+      assert.deepEqual((await scan(page)).violations, [], 'form with errors');
+      await w.part('handoff-form').locator('input[name=email]').fill('ana@example.com');
+      await w.part('handoff-form').locator('input[name=consent]').check();
+      await w.part('handoff-submit').click();
+      await page.waitForFunction(() => document.querySelector('handover-widget').shadowRoot.querySelector('[part=status][data-state=failed]'), null, { timeout: 30000 });
+      assert.deepEqual((await scan(page)).violations, [], 'failed status');
       await context.close();
     });
   }

@@ -2,7 +2,7 @@
 // the widget runs, styles apply, and no violation is reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, pageHtml, open, widget, STRICT_CSP } from './support/harness.mjs';
+import { launch, origins, pageHtml, open, widget, startInbox, STRICT_CSP } from './support/harness.mjs';
 
 let browser, servers, context;
 before(async () => {
@@ -42,4 +42,29 @@ test('from a CDN listed in script-src and connect-src', async () => {
   servers.site.page('/csp-cdn.html', pageHtml({ src: `${cdn}/static/widget/embed.js`, attrs: { 'data-storage': 'memory' } }),
     { 'Content-Security-Policy': policy });
   await check(`${servers.site.url}/csp-cdn.html`);
+});
+
+test('a handoff under a strict CSP that lists the destination in connect-src', async () => {
+  const inbox = await startInbox();
+  try {
+    const policy = `${STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${inbox.url}`)}`;
+    servers.site.page('/csp-handoff.html', pageHtml({
+      attrs: { 'data-storage': 'memory', 'data-endpoint': `${inbox.url}/handoff` },
+    }), { 'Content-Security-Policy': policy });
+    const { page, log } = await open(context, `${servers.site.url}/csp-handoff.html`);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.input.fill('my order 48213 is late, let me talk to a person');
+    await w.input.press('Enter');
+    await w.part('handoff-form').locator('input[name=email]').fill('ana@example.com');
+    await w.part('handoff-submit').click();
+    await page.waitForFunction(() => window.__events.some((e) => e.name === 'handoff' && e.detail.state === 'delivered'));
+    const [record] = await inbox.handoffs();
+    assert.equal(record.valid, true);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(log.errors, []);
+    await page.close();
+  } finally {
+    await inbox.stop();
+  }
 });
