@@ -5,29 +5,39 @@
 //! cargo run --release --example score < messages.txt
 //! cargo run --release --example score -- --conversation < conversations.jsonl
 //! cargo run --release --example score -- --conversation --thresholds '{"offer_score":0.7}'
+//! cargo run --release --example score -- --conversation --summary < conversations.jsonl
 //! ```
 //!
 //! Line mode: one message per input line, one JSON object per output line, in order.
 //! Conversation mode: JSON lines `{"role":"visitor"|"bot","text":"..."}` (a bot line may say
 //! `"answered": false`; otherwise a reply like "Sorry, I don't know" counts as a failure), a
-//! blank line between conversations, one decision per visitor turn.
+//! blank line between conversations, one decision per visitor turn. With `--summary`, after
+//! each conversation's decisions, what the agent would receive if the visitor asked for a
+//! person after the last turn: `summary`, `priority`, `trigger` and `redactions` of payload
+//! v1, built by the widget's own code (roles `agent` and `system` are accepted too).
 //! Bad input lines are reported on stderr with their line number and skipped.
 
+use handover::conversation::{Message, Role};
 use handover::detect::{Analysis, Detector, shared};
-use handover::escalate::{Policy, Thresholds};
+use handover::escalate::{Decision, Policy, Thresholds};
+use handover::handoff::{self, Page, TriggerKind};
+use handover::redact::Redactor;
+use handover::visitor::Visitor;
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: score [--conversation] [--thresholds JSON] < input";
+const USAGE: &str = "usage: score [--conversation [--summary]] [--thresholds JSON] < input";
 
 fn main() -> ExitCode {
     let mut conversation = false;
+    let mut summary = false;
     let mut thresholds = Thresholds::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--conversation" => conversation = true,
+            "--summary" => summary = true,
             "--thresholds" => {
                 let Some(text) = args.next() else {
                     eprintln!("--thresholds needs a JSON object\n{USAGE}");
@@ -51,10 +61,14 @@ fn main() -> ExitCode {
             }
         }
     }
+    if summary && !conversation {
+        eprintln!("--summary needs --conversation\n{USAGE}");
+        return ExitCode::from(2);
+    }
     let stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     let result = if conversation {
-        conversations(stdin, &mut out, thresholds)
+        conversations(stdin, &mut out, thresholds, summary)
     } else {
         messages(stdin, &mut out)
     };
@@ -191,24 +205,71 @@ struct Turn {
     answered: Option<bool>,
 }
 
+/// The conversation so far, and what set off the latest offer or handoff.
+#[derive(Default)]
+struct Seen {
+    messages: Vec<Message>,
+    trigger: Option<(TriggerKind, Vec<String>)>,
+}
+
+/// Prints the `--summary` line of a finished conversation: the payload the widget would
+/// build if the visitor asked for a person now (accepting the latest offer, or pressing the
+/// button when nothing was offered).
+fn summarize(out: &mut impl Write, index: usize, seen: &Seen) -> io::Result<()> {
+    let (kind, reasons) = seen
+        .trigger
+        .clone()
+        .unwrap_or((TriggerKind::Button, vec![handoff::BUTTON_REASON.to_owned()]));
+    let payload = handoff::build(
+        handoff::Request {
+            id: format!("conversation-{index}"),
+            now_ms: seen.messages.last().map_or(0, |m| m.at),
+            messages: &seen.messages,
+            kind,
+            reasons,
+            visitor: Visitor::default(),
+            page: Page::default(),
+            context: Default::default(),
+            products: &[],
+        },
+        shared(),
+        &Redactor::default(),
+    );
+    let line = serde_json::json!({
+        "conversation": index,
+        "summary": payload.summary,
+        "priority": payload.priority,
+        "trigger": payload.trigger,
+        "redactions": payload.redactions,
+    });
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")
+}
+
 fn conversations(
     input: impl BufRead,
     out: &mut impl Write,
     thresholds: Thresholds,
+    summary: bool,
 ) -> io::Result<()> {
     let detector: &Detector = shared();
     let mut index = 0usize;
     let mut policy = Policy::new(thresholds);
     let mut visitor_turn = 0usize;
     let mut started = false;
+    let mut seen = Seen::default();
     for (number, line) in lines(input).enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             if started {
+                if summary {
+                    summarize(out, index, &seen)?;
+                }
                 index += 1;
                 policy = Policy::new(thresholds);
                 visitor_turn = 0;
                 started = false;
+                seen = Seen::default();
             }
             continue;
         }
@@ -220,10 +281,31 @@ fn conversations(
                 continue;
             }
         };
+        let role = match turn.role.as_str() {
+            "visitor" => Some(Role::Visitor),
+            "bot" => Some(Role::Bot),
+            "agent" if summary => Some(Role::Agent),
+            "system" if summary => Some(Role::System),
+            _ => None,
+        };
+        if let Some(role) = role {
+            let at = 1_000 * seen.messages.len() as u64;
+            seen.messages.push(Message {
+                id: format!("m{}", seen.messages.len()),
+                role,
+                text: turn.text.clone(),
+                at,
+            });
+        }
         match turn.role.as_str() {
             "visitor" => {
                 let analysis = detector.analyze(&turn.text);
                 let outcome = policy.visitor(&turn.text, &analysis, None);
+                if let (Decision::Offer(reasons) | Decision::Handoff(reasons), Some(trigger)) =
+                    (&outcome.decision, outcome.trigger)
+                {
+                    seen.trigger = Some((trigger.into(), reasons.clone()));
+                }
                 let decided = Decided {
                     conversation: index,
                     turn: visitor_turn,
@@ -241,11 +323,15 @@ fn conversations(
                     .unwrap_or_else(|| !detector.is_bot_fallback(&turn.text));
                 policy.bot_replied(&turn.text, answered);
             }
+            "agent" | "system" if summary => {}
             other => eprintln!(
                 "line {}: role {other:?} is not accepted here (visitor or bot)",
                 number + 1
             ),
         }
+    }
+    if summary && started {
+        summarize(out, index, &seen)?;
     }
     Ok(())
 }

@@ -26,6 +26,11 @@ use crate::visitor::Visitor;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+/// The reason given when the visitor pressed "talk to a human".
+pub const BUTTON_REASON: &str = "the visitor pressed “talk to a human”";
+/// The reason given when page code called `Handover('handoff')` without one.
+pub const API_REASON: &str = "the page asked for a handoff";
+
 /// The `schema` value of this payload version.
 pub const SCHEMA: &str = "handover.handoff/v1";
 
@@ -76,9 +81,9 @@ impl From<Trigger> for TriggerKind {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Scores {
     /// The highest frustration of any visitor message, 0 to 1.
-    pub frustration: f32,
+    pub frustration: f64,
     /// The last visitor message's compound sentiment, −1 to 1.
-    pub sentiment: f32,
+    pub sentiment: f64,
 }
 
 /// `trigger` of payload v1.
@@ -120,7 +125,7 @@ pub struct Line {
     pub at: String,
     /// Compound sentiment (visitor lines only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sentiment: Option<f32>,
+    pub sentiment: Option<f64>,
 }
 
 /// Payload v1, exactly as DESIGN.md describes it.
@@ -173,8 +178,9 @@ pub struct Request<'a> {
     pub products: &'a [String],
 }
 
-fn round2(x: f32) -> f32 {
-    (x * 100.0).round() / 100.0
+/// Scores go out with two decimals: more is noise, and an `f64` prints as written.
+pub fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 /// Builds payload v1: redacts every message (and the reasons, which may quote the visitor),

@@ -29,7 +29,7 @@ pub struct Summary {
     /// How many replies the bot gave after the visitor first wrote.
     pub bot_attempts: u32,
     /// Compound sentiment of each visitor message (the last ten), oldest first.
-    pub sentiment_trend: Vec<f32>,
+    pub sentiment_trend: Vec<f64>,
 }
 
 /// How urgently an agent should pick the handoff up.
@@ -414,9 +414,10 @@ fn topic<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     best.map(|(name, _)| name)
 }
 
-/// Sentences of a message: split at `.`, `!`, `?` and line breaks.
+/// Clauses of a message: split at `.`, `!`, `?`, `,`, `;` and line breaks, so "hi, my order
+/// is late, let me talk to a person" gives the problem without the greeting or the request.
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['.', '!', '?', '\n', '¿', '¡'])
+    text.split(['.', '!', '?', '\n', '¿', '¡', ',', ';'])
         .map(str::trim)
         .filter(|s| s.chars().any(char::is_alphanumeric))
 }
@@ -580,9 +581,9 @@ pub fn build(
 
     let details = details::extract(said.iter().map(|s| s.text), products);
     let headline = headline(&said, &details);
-    let trend: Vec<f32> = said
+    let trend: Vec<f64> = said
         .iter()
-        .map(|s| (s.analysis.sentiment.compound * 100.0).round() / 100.0)
+        .map(|s| crate::handoff::round2(s.analysis.sentiment.compound))
         .collect();
     let sentiment_trend = trend[trend.len().saturating_sub(10)..].to_vec();
     let peak_frustration = said

@@ -8,8 +8,8 @@ use super::store::Store;
 use crate::config::Config;
 use crate::conversation::{DraftError, Message, Role, prepare_draft};
 use crate::escalate::{Decision, Trigger};
-use crate::handoff::TriggerKind;
 use crate::handoff::outbox::Outbox;
+use crate::handoff::{self, TriggerKind};
 use crate::i18n::{Locale, Strings};
 use crate::redact::Redactor;
 use crate::storage::Snapshot;
@@ -306,8 +306,8 @@ impl Widget {
     /// (opening the panel, for page code).
     pub fn request_human(&self, kind: HumanRequest, reason: Option<String>) {
         let (kind, default_reason) = match kind {
-            HumanRequest::Button => (TriggerKind::Button, "the visitor pressed “talk to a human”"),
-            HumanRequest::Api => (TriggerKind::Api, "the page asked for a handoff"),
+            HumanRequest::Button => (TriggerKind::Button, handoff::BUTTON_REASON),
+            HumanRequest::Api => (TriggerKind::Api, handoff::API_REASON),
         };
         let reason = reason.unwrap_or_else(|| default_reason.to_owned());
         emit(
