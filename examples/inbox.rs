@@ -110,7 +110,7 @@ mod server {
                     .and_then(|p| serde_json::from_str(&p).ok())
                     .ok_or("expected a form field payload= holding JSON"),
                 "zoho" => Ok(Value::Object(
-                    form_pairs(body)
+                    handover::handoff::form_decode(body)
                         .into_iter()
                         .map(|(k, v)| (k, Value::String(v)))
                         .collect(),
@@ -166,41 +166,8 @@ mod server {
         }
     }
 
-    /// Decodes `application/x-www-form-urlencoded`.
-    fn form_pairs(body: &str) -> Vec<(String, String)> {
-        let decode = |s: &str| {
-            let bytes = s.replace('+', " ").into_bytes();
-            let mut out = Vec::with_capacity(bytes.len());
-            let mut i = 0;
-            while i < bytes.len() {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match (bytes[i], hex) {
-                    (b'%', Some(byte)) => {
-                        out.push(byte);
-                        i += 3;
-                    }
-                    (b, _) => {
-                        out.push(b);
-                        i += 1;
-                    }
-                }
-            }
-            String::from_utf8_lossy(&out).into_owned()
-        };
-        body.split('&')
-            .filter(|p| !p.is_empty())
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                (decode(k), decode(v))
-            })
-            .collect()
-    }
-
     fn form_field(body: &str, name: &str) -> Option<String> {
-        form_pairs(body)
+        handover::handoff::form_decode(body)
             .into_iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v)

@@ -406,6 +406,40 @@ pub fn form_encode(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
+/// Reads an `application/x-www-form-urlencoded` body back into its pairs (the local inbox
+/// reads Slack and Zoho posts with it). Malformed escapes are kept as written.
+pub fn form_decode(body: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let bytes = s.replace('+', " ").into_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match (bytes[i], hex) {
+                (b'%', Some(byte)) => {
+                    out.push(byte);
+                    i += 3;
+                }
+                (b, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    body.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
 /// Longest `mailto:` link, in bytes: mail clients and browsers cut longer ones.
 pub const MAX_MAILTO_BYTES: usize = 1900;
 
@@ -541,24 +575,6 @@ pub(crate) mod tests {
         let mut long = payload.clone();
         long.summary.text = "é".repeat(5000);
         assert!(mailto("", &long).len() <= MAX_MAILTO_BYTES);
-    }
-
-    /// Reverses [`form_encode`] for one value (tests only).
-    pub(crate) fn form_decode(value: &str) -> String {
-        let bytes = value.replace('+', " ").into_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
-                out.push(u8::from_str_radix(hex, 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
     }
 
     #[test]

@@ -136,7 +136,7 @@ mod tests {
         .render(&sample());
         let encoded = request.body.strip_prefix("payload=").unwrap();
         assert!(!encoded.contains(['{', '"', ' ']), "form-encoded");
-        let decoded = crate::handoff::tests::form_decode(encoded);
+        let decoded = crate::handoff::form_decode(&request.body).remove(0).1;
         let message: Value = serde_json::from_str(&decoded).unwrap();
         let blocks = message["blocks"].as_array().unwrap();
         let kinds: Vec<&str> = blocks.iter().map(|b| b["type"].as_str().unwrap()).collect();
