@@ -150,6 +150,8 @@ pub struct Config {
     /// How long an undelivered handoff keeps being retried, in minutes, before the widget
     /// gives up and tells the visitor. Default one day.
     pub delivery_max_age_minutes: u32,
+    /// When people answer (README, "Office hours"). None: the widget does not say.
+    pub office_hours: Option<crate::hours::OfficeHoursConfig>,
 }
 
 /// Longest accepted consent line, in characters.
@@ -174,6 +176,7 @@ impl Default for Config {
             consent: None,
             redact_patterns: Vec::new(),
             delivery_max_age_minutes: 24 * 60,
+            office_hours: None,
         }
     }
 }
@@ -547,6 +550,11 @@ impl Config {
                     Problem::Invalid(format!("\"{pattern}\": {err}")),
                 ));
             }
+        }
+        if let Some(hours) = &self.office_hours
+            && let Err(why) = crate::hours::OfficeHours::new(hours)
+        {
+            problems.push(("office_hours".into(), Problem::Invalid(why)));
         }
         if let Some(email) = &self.fallback_email
             && !is_email(email)
@@ -931,7 +939,7 @@ mod tests {
         assert_eq!(
             suggestions,
             vec![
-                ("officeHours".into(), None),
+                ("officeHours".into(), Some("office_hours".into())),
                 ("posiiton".into(), Some("position".into())),
                 ("cfasync".into(), None),
                 ("titel".into(), Some("title".into())),
@@ -1128,7 +1136,10 @@ mod tests {
         assert!(c.needs_email());
         assert!(!Config::default().needs_email());
         let err = load(
-            json!({ "redact_patterns": ["a#"], "fallback_email": "nope", "consent": " " }),
+            json!({
+                "redact_patterns": ["a#"], "fallback_email": "nope", "consent": " ",
+                "office_hours": { "timezone": "Europe/Lisbon", "hours": { "mon": "9-5" } },
+            }),
             &[("data-delivery-max-age-minutes", "0")],
         )
         .unwrap_err();
@@ -1139,6 +1150,7 @@ mod tests {
                 "consent",
                 "delivery_max_age_minutes",
                 "fallback_email",
+                "office_hours",
                 "redact_patterns[0]"
             ]
         );

@@ -104,6 +104,10 @@ pub struct Strings {
     pub email_us: &'static str,
     /// After delivery: how the answer will come.
     pub reply_here: &'static str,
+    /// Outside office hours; `{when}` is the next opening in the visitor's time.
+    pub away: &'static str,
+    /// Outside office hours, with no opening in the coming week.
+    pub away_later: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -145,6 +149,8 @@ const EN: Strings = Strings {
     retry: "Try again",
     email_us: "Email us instead",
     reply_here: "A person will reply here or by email.",
+    away: "We're away right now. A person will reply by email from {when}.",
+    away_later: "We're away right now. A person will reply by email as soon as possible.",
 };
 
 const ES: Strings = Strings {
@@ -186,6 +192,8 @@ const ES: Strings = Strings {
     retry: "Reintentar",
     email_us: "Escríbenos por correo",
     reply_here: "Una persona te responderá aquí o por correo.",
+    away: "Ahora no estamos disponibles. Una persona te responderá por correo a partir del {when}.",
+    away_later: "Ahora no estamos disponibles. Una persona te responderá por correo lo antes posible.",
 };
 
 const FR: Strings = Strings {
@@ -227,6 +235,8 @@ const FR: Strings = Strings {
     retry: "Réessayer",
     email_us: "Nous écrire par e-mail",
     reply_here: "Une personne vous répondra ici ou par e-mail.",
+    away: "Nous sommes absents pour le moment. Une personne vous répondra par e-mail à partir de {when}.",
+    away_later: "Nous sommes absents pour le moment. Une personne vous répondra par e-mail dès que possible.",
 };
 
 const DE: Strings = Strings {
@@ -268,6 +278,8 @@ const DE: Strings = Strings {
     retry: "Erneut versuchen",
     email_us: "Stattdessen per E-Mail schreiben",
     reply_here: "Ein Mensch antwortet hier oder per E-Mail.",
+    away: "Wir sind gerade nicht da. Ein Mensch antwortet per E-Mail ab {when}.",
+    away_later: "Wir sind gerade nicht da. Ein Mensch antwortet so bald wie möglich per E-Mail.",
 };
 
 const PT: Strings = Strings {
@@ -309,6 +321,8 @@ const PT: Strings = Strings {
     retry: "Tentar novamente",
     email_us: "Enviar-nos um e-mail",
     reply_here: "Uma pessoa responderá aqui ou por e-mail.",
+    away: "Neste momento não estamos disponíveis. Uma pessoa responderá por e-mail a partir de {when}.",
+    away_later: "Neste momento não estamos disponíveis. Uma pessoa responderá por e-mail assim que possível.",
 };
 
 const IT: Strings = Strings {
@@ -350,6 +364,8 @@ const IT: Strings = Strings {
     retry: "Riprova",
     email_us: "Scrivici via email",
     reply_here: "Una persona ti risponderà qui o via email.",
+    away: "Al momento non siamo disponibili. Una persona ti risponderà via email da {when}.",
+    away_later: "Al momento non siamo disponibili. Una persona ti risponderà via email appena possibile.",
 };
 
 const NL: Strings = Strings {
@@ -391,6 +407,8 @@ const NL: Strings = Strings {
     retry: "Opnieuw proberen",
     email_us: "Mail ons liever",
     reply_here: "Een medewerker antwoordt hier of per e-mail.",
+    away: "We zijn er nu niet. Een medewerker antwoordt per e-mail vanaf {when}.",
+    away_later: "We zijn er nu niet. Een medewerker antwoordt zo snel mogelijk per e-mail.",
 };
 
 const AR: Strings = Strings {
@@ -432,6 +450,8 @@ const AR: Strings = Strings {
     retry: "إعادة المحاولة",
     email_us: "راسلنا عبر البريد الإلكتروني",
     reply_here: "سيرد عليك شخص هنا أو عبر البريد الإلكتروني.",
+    away: "نحن غير متاحين الآن. سيرد عليك شخص عبر البريد الإلكتروني ابتداءً من {when}.",
+    away_later: "نحن غير متاحين الآن. سيرد عليك شخص عبر البريد الإلكتروني في أقرب وقت ممكن.",
 };
 
 const HE: Strings = Strings {
@@ -473,6 +493,8 @@ const HE: Strings = Strings {
     retry: "לנסות שוב",
     email_us: "לשלוח לנו אימייל",
     reply_here: "נציג ישיב כאן או באימייל.",
+    away: "אנחנו לא זמינים כרגע. נציג ישיב באימייל החל מ-{when}.",
+    away_later: "אנחנו לא זמינים כרגע. נציג ישיב באימייל בהקדם האפשרי.",
 };
 
 impl Lang {
@@ -651,7 +673,10 @@ mod tests {
                 s.retry,
                 s.email_us,
                 s.reply_here,
+                s.away,
+                s.away_later,
             ];
+            assert!(s.away.contains("{when}"), "{lang:?}");
             assert!(s.known_email.contains("{email}"), "{lang:?}");
             assert!(all.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
             assert!(s.unread.contains("{n}"), "{lang:?}");

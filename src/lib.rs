@@ -12,6 +12,7 @@ pub mod conversation;
 pub mod detect;
 pub mod escalate;
 pub mod handoff;
+pub mod hours;
 pub mod i18n;
 pub mod json_guard;
 pub mod redact;

@@ -773,3 +773,67 @@ async fn a_known_visitor_is_not_asked_again_and_escape_leaves_the_form() {
         "Escape in the form closed the whole panel"
     );
 }
+
+#[wasm_bindgen_test]
+async fn office_hours_say_who_answers_and_when() {
+    let open = Booted::start(&[
+        ("data-storage", "memory"),
+        ("data-open", ""),
+        ("data-endpoint", "/api/handoff"),
+        (
+            "data-office-hours",
+            r#"{"timezone":"UTC","hours":{"daily":"00:00-24:00"}}"#,
+        ),
+    ])
+    .unwrap();
+    open.part("human-button").click();
+    settle().await;
+    let note = open.find(".hours").unwrap().text_content().unwrap();
+    assert_eq!(note, "A person will reply here or by email.");
+    let email = open.find("input[name=email]").unwrap();
+    assert!(
+        !email.has_attribute("required"),
+        "a webhook needs no email while open"
+    );
+    drop(open);
+
+    // Closed all week but one minute on Sunday night in Tokyo: email is required, and the
+    // next opening is named in the visitor's language.
+    let closed = Booted::start(&[
+        ("data-storage", "memory"),
+        ("data-open", ""),
+        ("data-locale", "de"),
+        ("data-endpoint", "/api/handoff"),
+        (
+            "data-office-hours",
+            r#"{"timezone":"Asia/Tokyo","hours":{"sun":"23:58-23:59"}}"#,
+        ),
+    ])
+    .unwrap();
+    closed.part("human-button").click();
+    settle().await;
+    let note = closed.find(".hours").unwrap().text_content().unwrap();
+    assert!(
+        note.starts_with("Wir sind gerade nicht da. Ein Mensch antwortet per E-Mail ab "),
+        "{note}"
+    );
+    assert!(
+        closed
+            .find("input[name=email]")
+            .unwrap()
+            .has_attribute("required")
+    );
+    drop(closed);
+
+    // A zone the browser does not know is a config error: no widget.
+    assert!(
+        Booted::start(&[
+            ("data-storage", "memory"),
+            (
+                "data-office-hours",
+                r#"{"timezone":"Mars/Olympus_Mons","hours":{}}"#
+            ),
+        ])
+        .is_none()
+    );
+}

@@ -39,6 +39,7 @@ fn ContactForm() -> impl IntoView {
     let known_name = widget.snapshot.with_untracked(|s| s.visitor.name.clone());
     let consent_text = widget.settings.with_value(|s| s.config.consent.clone());
     let preview = widget.preview();
+    let availability = widget.availability_note();
 
     let name = RwSignal::new(known_name.unwrap_or_default());
     let email = RwSignal::new(String::new());
@@ -183,6 +184,7 @@ fn ContactForm() -> impl IntoView {
             on:keydown=on_keydown
         >
             <h3 id="handover-form-title">{strings.form_title}</h3>
+            {availability.map(|note| view! { <p class="hours">{note}</p> })}
             {summary}
             <label class="field">
                 <span>{strings.name_label}<span class="optional">" ("{strings.optional}")"</span></span>

@@ -10,6 +10,8 @@ use crate::handoff::contact::{self, Contact, ContactError, ContactRules};
 use crate::handoff::delivery::Verdict;
 use crate::handoff::outbox::{Entry, Outbox, Slot, State};
 use crate::handoff::{self, HttpRequest, Page, Payload, Request, TriggerKind};
+use crate::hours::{Availability, OfficeHours};
+use crate::i18n::fill;
 use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen::JsValue;
@@ -66,13 +68,41 @@ impl Widget {
             .with_untracked(|o| o.entries.iter().any(|e| e.state() == State::Queued))
     }
 
-    /// What the form asks for: an email only when a destination needs one and the page has
-    /// not identified the visitor with one; the consent box when configured.
+    /// What the form asks for: an email only when a destination needs one, or nobody is in
+    /// to answer here, and the page has not identified the visitor with one; the consent
+    /// box when configured.
     pub fn contact_rules(&self) -> ContactRules {
         let known = self.known_email().is_some();
+        let away = matches!(self.availability(), Some(Availability::Closed { .. }));
         self.settings.with_value(|s| ContactRules {
-            email_required: s.config.needs_email() && !known,
+            email_required: (s.config.needs_email() || away) && !known,
             consent: s.config.consent.is_some(),
+        })
+    }
+
+    /// Whether the office is open now, when office hours are configured.
+    pub fn availability(&self) -> Option<Availability> {
+        let config = self
+            .settings
+            .with_value(|s| s.config.office_hours.clone())?;
+        let hours = OfficeHours::new(&config).ok()?;
+        let offset = |at: u64| js::zone_offset_minutes(&config.timezone, at).unwrap_or(0);
+        Some(hours.availability(js::now_ms(), &offset))
+    }
+
+    /// What the form says about who will answer, and how: here or by email now, or by email
+    /// from the next opening, in the visitor's own time and language.
+    pub fn availability_note(&self) -> Option<String> {
+        let strings = self.strings();
+        Some(match self.availability()? {
+            Availability::Open => strings.reply_here.to_owned(),
+            Availability::Closed {
+                next_open_ms: Some(at),
+            } => {
+                let locale = self.settings.with_value(|s| s.locale.tag.clone());
+                fill(strings.away, &[("when", &js::local_time(at, &locale))])
+            }
+            Availability::Closed { next_open_ms: None } => strings.away_later.to_owned(),
         })
     }
 

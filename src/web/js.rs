@@ -96,3 +96,63 @@ pub fn warn(message: &str) {
 pub fn debug(message: &str) {
     web_sys::console::debug_1(&JsValue::from_str(message));
 }
+
+/// The UTC offset (minutes east of UTC) of an IANA time zone at `at_ms`, read from the
+/// browser's `Intl`; `None` when the browser does not know the zone.
+pub fn zone_offset_minutes(zone: &str, at_ms: u64) -> Option<i32> {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("timeZone", zone),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let args = js_sys::Array::of2(&"en-US".into(), &options);
+    // `new Intl.DateTimeFormat` throws a RangeError for an unknown zone: construct it
+    // through Reflect, which turns the throw into an Err.
+    let constructor: js_sys::Function =
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+            .constructor();
+    let format = js_sys::Reflect::construct(&constructor, &args).ok()?;
+    let format: js_sys::Intl::DateTimeFormat = format.unchecked_into();
+    let minute_ms = at_ms / 60_000 * 60_000;
+    let parts = format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(minute_ms as f64)));
+    let mut fields = [0f64; 5];
+    for part in parts.iter() {
+        let slot = match get(&part, "type").as_string()?.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            _ => continue,
+        };
+        fields[slot] = get(&part, "value").as_string()?.parse().ok()?;
+    }
+    let [year, month, day, hour, minute] = fields;
+    let wall = js_sys::Date::utc(year, month - 1.0)
+        + (day - 1.0) * 86_400_000.0
+        + hour * 3_600_000.0
+        + minute * 60_000.0;
+    Some(((wall - minute_ms as f64) / 60_000.0).round() as i32)
+}
+
+/// A moment in the visitor's own time zone and language ("Monday 09:00").
+pub fn local_time(at_ms: u64, locale: &str) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("weekday", "long"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    js_sys::Date::new(&JsValue::from_f64(at_ms as f64))
+        .to_locale_string(locale, &options)
+        .into()
+}

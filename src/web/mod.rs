@@ -101,6 +101,14 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
         js::warn(&warning.to_string());
     }
     let config = loaded.config;
+    if let Some(hours) = &config.office_hours
+        && js::zone_offset_minutes(&hours.timezone, js::now_ms()).is_none()
+    {
+        return Err(format!(
+            "Handover: the widget is not shown because its configuration is invalid:\n  - `office_hours.timezone`: \"{}\" is not a time zone this browser knows (use an IANA name such as \"Europe/Lisbon\")",
+            hours.timezone
+        ));
+    }
 
     let page_lang = document
         .document_element()
