@@ -34,7 +34,8 @@ fn StatusLine(
     let widget = expect_context::<Widget>();
     let strings = widget.strings();
     let state = entry.state();
-    let text = match state {
+    let text = move || match state {
+        State::Queued if !widget.online.get() => strings.offline,
         State::Queued => strings.queued,
         State::Sent => strings.sent,
         State::Delivered => strings.delivered,

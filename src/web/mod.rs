@@ -156,14 +156,18 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
         }
     });
     // Back online: whatever waited in the outbox goes now, not at its next retry.
-    let on_online = Listener::new(&window, "online", move |_| courier::pump(widget));
+    let on_online = Listener::new(&window, "online", move |_| {
+        widget.online.set(true);
+        courier::pump(widget);
+    });
+    let on_offline = Listener::new(&window, "offline", move |_| widget.online.set(false));
     let api = Api::install(widget);
     warm_when_idle(widget);
     // Handoffs left by an earlier page (or another tab) go on being delivered.
     courier::pump(widget);
     Ok(Runtime {
         _api: api,
-        _listeners: vec![on_storage, on_online],
+        _listeners: vec![on_storage, on_online, on_offline],
         _view: Box::new(view),
         _host: host,
     })

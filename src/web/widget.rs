@@ -84,6 +84,8 @@ pub struct Widget {
     pub flow: RwSignal<Flow>,
     /// Every handoff not yet forgotten, as this tab last saw it.
     pub outbox: RwSignal<Outbox>,
+    /// Whether the browser says it is online (`navigator.onLine`, then its events).
+    pub online: RwSignal<bool>,
     pub(super) store: StoredValue<Store, LocalStorage>,
     pub(super) escalation: StoredValue<Escalation, LocalStorage>,
     pub(super) redactor: StoredValue<Redactor, LocalStorage>,
@@ -145,6 +147,7 @@ impl Widget {
             input: NodeRef::new(),
             flow: RwSignal::new(Flow::Idle),
             outbox: RwSignal::new(outbox),
+            online: RwSignal::new(js::window().is_none_or(|w| w.navigator().on_line())),
             store: StoredValue::new_local(store),
             escalation: StoredValue::new_local(escalation),
             redactor: StoredValue::new_local(redactor),

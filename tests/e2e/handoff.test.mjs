@@ -154,6 +154,78 @@ test('the endpoint failing, timing out and down across a reload: delivered exact
   await context.close();
 });
 
+test('offline: queued with the reason shown, sent the moment the browser is back online', async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context, shop('/offline.html'));
+  const w = widget(page);
+  await w.launcher.click();
+  await context.setOffline(true);
+  await w.human.click();
+  await form(w).locator('button[part=handoff-submit]').click();
+  const id = await handoffId(page);
+  await w.part('status').waitFor();
+  await page.waitForFunction(() => /offline/.test(document.querySelector('handover-widget').shadowRoot.querySelector('[part=status]').textContent));
+  assert.equal(await w.part('status').getAttribute('data-state'), 'queued');
+  await screenshot(page, 'handoff-offline');
+  await page.waitForTimeout(1500);
+  await context.setOffline(false);
+  await waitForState(page, id, 'delivered', 10000);
+  assert.equal((await inbox.handoffs()).filter((r) => r.key === id).length, 1);
+  await context.close();
+});
+
+test('the visitor cancels before it goes out: nothing is sent', async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context, shop('/cancel.html'));
+  const w = widget(page);
+  await w.launcher.click();
+  await context.setOffline(true);
+  await w.human.click();
+  await form(w).locator('button[part=handoff-submit]').click();
+  const id = await handoffId(page);
+  await w.part('status').getByRole('button', { name: 'Cancel' }).click();
+  await waitForState(page, id, 'cancelled');
+  await context.setOffline(false);
+  await page.waitForTimeout(1500);
+  assert.deepEqual((await inbox.attempts()).filter((a) => a.key === id), []);
+  assert.equal(await w.part('status').getAttribute('data-state'), 'cancelled');
+  await context.close();
+});
+
+test('five destinations at once, each with its own body and state', async () => {
+  const context = await browser.newContext();
+  const destinations = [
+    { kind: 'webhook', endpoint: `${inbox.url}/handoff` },
+    { kind: 'slack', endpoint: `${inbox.url}/slack` },
+    { kind: 'zendesk', endpoint: `${inbox.url}/zendesk` },
+    { kind: 'zoho', endpoint: `${inbox.url}/zoho`, fields: { xnQsjsdp: 'abc', xmIwtLD: 'def', actionType: 'Q2FzZXM=' } },
+    { kind: 'email', endpoint: `${inbox.url}/email`, to: 'help@shop.example' },
+  ];
+  servers.site.page('/five.html', pageHtml({ attrs: { 'data-destinations': JSON.stringify(destinations) } }));
+  const { page } = await open(context, `${servers.site.url}/five.html`);
+  const w = widget(page);
+  await w.launcher.click();
+  await say(w, 'order 48213 arrived broken, let me talk to a person');
+  await form(w).locator('input[name=email]').fill('ana@example.com');
+  await form(w).locator('input[name=email]').press('Enter');
+  const id = await handoffId(page);
+  const final = { webhook: 'delivered', slack: 'sent', zendesk: 'delivered', zoho: 'sent', email: 'delivered' };
+  await page.waitForFunction(([id, final]) => Object.entries(final).every(([d, state]) =>
+    window.__events.some((e) => e.name === 'handoff' && e.detail.id === id && e.detail.destination === d && e.detail.state === state)),
+  [id, final]);
+  const byKind = Object.fromEntries((await inbox.handoffs()).slice(-5).map((r) => [r.kind, r.body]));
+  assert.equal(byKind.webhook.id, id);
+  assert.equal(byKind.slack.blocks[0].type, 'header');
+  assert.equal(byKind.zendesk.request.requester.email, 'ana@example.com');
+  assert.equal(byKind.zoho.xnQsjsdp, 'abc');
+  assert.equal(byKind.zoho.Email, 'ana@example.com');
+  assert.match(byKind.email.subject, /48213/);
+  assert.equal(byKind.email.to, 'help@shop.example');
+  // The page says delivered as soon as one destination confirmed it.
+  assert.equal(await w.part('status').getAttribute('data-state'), 'delivered');
+  await context.close();
+});
+
 test('two tabs: one delivery, both show it', async () => {
   const context = await browser.newContext();
   const url = shop('/tabs.html', { 'data-storage': 'local' });
