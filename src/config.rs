@@ -104,6 +104,16 @@ pub struct Destination {
     pub to: Option<String>,
 }
 
+/// Where the embedded bot's FAQ comes from (DESIGN.md, "FAQ file").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FaqSource {
+    /// A URL to fetch it from, relative to the page or absolute.
+    Url(String),
+    /// The FAQ itself, inline in `HandoverConfig`.
+    Inline(Value),
+}
+
 /// The whole configuration. Every key has a default, so an empty config is valid.
 ///
 /// Keys are snake_case in `window.HandoverConfig` and kebab-case as `data-*` attributes of the
@@ -152,6 +162,8 @@ pub struct Config {
     pub delivery_max_age_minutes: u32,
     /// When people answer (README, "Office hours"). None: the widget does not say.
     pub office_hours: Option<crate::hours::OfficeHoursConfig>,
+    /// The embedded bot's FAQ: a URL, or the FAQ inline. None: no bot, only people.
+    pub faq: Option<FaqSource>,
 }
 
 /// Longest accepted consent line, in characters.
@@ -177,6 +189,7 @@ impl Default for Config {
             redact_patterns: Vec::new(),
             delivery_max_age_minutes: 24 * 60,
             office_hours: None,
+            faq: None,
         }
     }
 }
@@ -551,6 +564,17 @@ impl Config {
                 ));
             }
         }
+        match &self.faq {
+            Some(FaqSource::Url(url)) if !is_fetchable(url) => {
+                problems.push(("faq".into(), Problem::BadUrl(url.clone())));
+            }
+            Some(FaqSource::Inline(value)) => {
+                if let Err(errors) = crate::bot::faq::Faq::parse(&value.to_string()) {
+                    problems.push(("faq".into(), Problem::Invalid(errors.to_string())));
+                }
+            }
+            _ => {}
+        }
         if let Some(hours) = &self.office_hours
             && let Err(why) = crate::hours::OfficeHours::new(hours)
         {
@@ -783,6 +807,20 @@ pub fn is_usable_url(url: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// A URL the widget may fetch data from: a usable URL, or a path relative to the page
+/// (`faq.json`, `../help/faq.json`), never another scheme.
+pub fn is_fetchable(url: &str) -> bool {
+    let scheme_free = url
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|first| !first.contains(':'));
+    is_usable_url(url)
+        || (scheme_free
+            && !url.is_empty()
+            && !url.starts_with("//")
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
 
 /// A deliberately loose check: one `@`, something before it, a dot in the domain after it.
@@ -1155,6 +1193,27 @@ mod tests {
             ]
         );
         assert!(err.to_string().contains("fewer than 4 characters"), "{err}");
+    }
+
+    #[test]
+    fn faq_sources() {
+        let url = load(json!({}), &[("data-faq", "/handover-faq.json")]).unwrap();
+        assert_eq!(
+            url.config.faq,
+            Some(FaqSource::Url("/handover-faq.json".into()))
+        );
+        assert!(load(json!({ "faq": "faq.json" }), &[]).is_ok());
+        let inline =
+            json!({ "version": 1, "entries": [{ "id": "a", "question": "Q?", "answer": "A." }] });
+        assert!(load(json!({ "faq": inline }), &[]).is_ok());
+        let err = load(json!({ "faq": "javascript:alert(1)" }), &[]).unwrap_err();
+        assert_eq!(err.fields[0].field, "faq");
+        let bad = json!({ "version": 1, "entries": [{ "id": "a", "question": "Q?", "answer": "[x](javascript:1)" }] });
+        let err = load(json!({ "faq": bad }), &[]).unwrap_err();
+        assert!(
+            err.to_string().contains("entries[0] (id \"a\"), `answer`"),
+            "{err}"
+        );
     }
 
     #[test]

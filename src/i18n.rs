@@ -106,6 +106,10 @@ pub struct Strings {
     pub email_us: &'static str,
     /// After delivery: how the answer will come.
     pub reply_here: &'static str,
+    /// The embedded bot's reply when it has no answer.
+    pub bot_unknown: &'static str,
+    /// Accessible name of the group of quick-reply questions.
+    pub suggestions: &'static str,
     /// Outside office hours; `{when}` is the next opening in the visitor's time.
     pub away: &'static str,
     /// Outside office hours, with no opening in the coming week.
@@ -152,6 +156,8 @@ const EN: Strings = Strings {
     retry: "Try again",
     email_us: "Email us instead",
     reply_here: "A person will reply here or by email.",
+    bot_unknown: "Sorry, I don't know the answer to that yet. You can rephrase it, pick a question below, or talk to a person.",
+    suggestions: "Suggested questions",
     away: "We're away right now. A person will reply by email from {when}.",
     away_later: "We're away right now. A person will reply by email as soon as possible.",
 };
@@ -196,6 +202,8 @@ const ES: Strings = Strings {
     retry: "Reintentar",
     email_us: "Escríbenos por correo",
     reply_here: "Una persona te responderá aquí o por correo.",
+    bot_unknown: "Lo siento, no sé la respuesta a eso todavía. Puedes reformularlo, elegir una pregunta de abajo o hablar con una persona.",
+    suggestions: "Preguntas sugeridas",
     away: "Ahora no estamos disponibles. Una persona te responderá por correo a partir del {when}.",
     away_later: "Ahora no estamos disponibles. Una persona te responderá por correo lo antes posible.",
 };
@@ -240,6 +248,8 @@ const FR: Strings = Strings {
     retry: "Réessayer",
     email_us: "Nous écrire par e-mail",
     reply_here: "Une personne vous répondra ici ou par e-mail.",
+    bot_unknown: "Désolé, je ne sais pas encore répondre à cela. Reformulez, choisissez une question ci-dessous ou parlez à une personne.",
+    suggestions: "Questions suggérées",
     away: "Nous sommes absents pour le moment. Une personne vous répondra par e-mail à partir de {when}.",
     away_later: "Nous sommes absents pour le moment. Une personne vous répondra par e-mail dès que possible.",
 };
@@ -284,6 +294,8 @@ const DE: Strings = Strings {
     retry: "Erneut versuchen",
     email_us: "Stattdessen per E-Mail schreiben",
     reply_here: "Ein Mensch antwortet hier oder per E-Mail.",
+    bot_unknown: "Tut mir leid, das weiß ich nicht. Formulieren Sie es anders, wählen Sie unten eine Frage oder sprechen Sie mit einem Menschen.",
+    suggestions: "Vorgeschlagene Fragen",
     away: "Wir sind gerade nicht da. Ein Mensch antwortet per E-Mail ab {when}.",
     away_later: "Wir sind gerade nicht da. Ein Mensch antwortet so bald wie möglich per E-Mail.",
 };
@@ -328,6 +340,8 @@ const PT: Strings = Strings {
     retry: "Tentar novamente",
     email_us: "Enviar-nos um e-mail",
     reply_here: "Uma pessoa responderá aqui ou por e-mail.",
+    bot_unknown: "Desculpe, não sei a resposta a isso. Pode reformular, escolher uma pergunta abaixo ou falar com uma pessoa.",
+    suggestions: "Perguntas sugeridas",
     away: "Neste momento não estamos disponíveis. Uma pessoa responderá por e-mail a partir de {when}.",
     away_later: "Neste momento não estamos disponíveis. Uma pessoa responderá por e-mail assim que possível.",
 };
@@ -372,6 +386,8 @@ const IT: Strings = Strings {
     retry: "Riprova",
     email_us: "Scrivici via email",
     reply_here: "Una persona ti risponderà qui o via email.",
+    bot_unknown: "Mi dispiace, non so rispondere a questo. Puoi riformulare, scegliere una domanda qui sotto o parlare con una persona.",
+    suggestions: "Domande suggerite",
     away: "Al momento non siamo disponibili. Una persona ti risponderà via email da {when}.",
     away_later: "Al momento non siamo disponibili. Una persona ti risponderà via email appena possibile.",
 };
@@ -416,6 +432,8 @@ const NL: Strings = Strings {
     retry: "Opnieuw proberen",
     email_us: "Mail ons liever",
     reply_here: "Een medewerker antwoordt hier of per e-mail.",
+    bot_unknown: "Sorry, dat weet ik niet. Formuleer het anders, kies hieronder een vraag of praat met een medewerker.",
+    suggestions: "Voorgestelde vragen",
     away: "We zijn er nu niet. Een medewerker antwoordt per e-mail vanaf {when}.",
     away_later: "We zijn er nu niet. Een medewerker antwoordt zo snel mogelijk per e-mail.",
 };
@@ -460,6 +478,8 @@ const AR: Strings = Strings {
     retry: "إعادة المحاولة",
     email_us: "راسلنا عبر البريد الإلكتروني",
     reply_here: "سيرد عليك شخص هنا أو عبر البريد الإلكتروني.",
+    bot_unknown: "عذرًا، لا أعرف الإجابة عن ذلك. يمكنك إعادة الصياغة أو اختيار سؤال أدناه أو التحدث إلى شخص.",
+    suggestions: "أسئلة مقترحة",
     away: "نحن غير متاحين الآن. سيرد عليك شخص عبر البريد الإلكتروني ابتداءً من {when}.",
     away_later: "نحن غير متاحين الآن. سيرد عليك شخص عبر البريد الإلكتروني في أقرب وقت ممكن.",
 };
@@ -504,6 +524,8 @@ const HE: Strings = Strings {
     retry: "לנסות שוב",
     email_us: "לשלוח לנו אימייל",
     reply_here: "נציג ישיב כאן או באימייל.",
+    bot_unknown: "מצטער, אני לא יודע את התשובה לזה. אפשר לנסח מחדש, לבחור שאלה למטה או לדבר עם נציג.",
+    suggestions: "שאלות מוצעות",
     away: "אנחנו לא זמינים כרגע. נציג ישיב באימייל החל מ-{when}.",
     away_later: "אנחנו לא זמינים כרגע. נציג ישיב באימייל בהקדם האפשרי.",
 };
@@ -601,6 +623,14 @@ pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Locale {
         })
 }
 
+/// Whether a bot message is the embedded bot's own "I don't know", in any language: a
+/// reload replays it into the policy as a failure.
+pub fn is_bot_unknown(text: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|lang| text == lang.strings().bot_unknown)
+}
+
 /// Fills `{name}` placeholders. Unknown placeholders stay as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
@@ -685,6 +715,8 @@ mod tests {
                 s.retry,
                 s.email_us,
                 s.reply_here,
+                s.bot_unknown,
+                s.suggestions,
                 s.away,
                 s.away_later,
             ];
@@ -704,6 +736,20 @@ mod tests {
                 assert_ne!(s.talk_to_human, EN.talk_to_human, "{lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_bots_own_fallbacks_are_recognised() {
+        let detector = crate::detect::shared();
+        for lang in Lang::ALL {
+            let text = lang.strings().bot_unknown;
+            assert!(is_bot_unknown(text));
+            // The detector knows the cue-listed languages' fallbacks on its own too.
+            if !lang.is_rtl() {
+                assert!(detector.is_bot_fallback(text), "{lang:?}: {text}");
+            }
+        }
+        assert!(!is_bot_unknown("Usually 3 to 5 working days."));
     }
 
     #[test]

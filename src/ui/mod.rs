@@ -13,6 +13,7 @@ mod message;
 mod message_log;
 mod offer;
 mod panel;
+mod quick_replies;
 mod typing_indicator;
 
 pub use app::App;

@@ -10,7 +10,7 @@
 use crate::conversation::{Message, Role};
 use crate::detect::{Analysis, Detector, StagedBuild};
 use crate::escalate::{Outcome, Policy, Thresholds};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, is_bot_unknown};
 
 /// The detector and the policy of one conversation.
 pub struct Escalation {
@@ -86,7 +86,9 @@ impl Escalation {
                     policy.visitor(&message.text, &analysis, Some(message.at));
                 }
                 Role::Bot => {
-                    policy.bot_replied(&message.text, !detector.is_bot_fallback(&message.text))
+                    let failed =
+                        is_bot_unknown(&message.text) || detector.is_bot_fallback(&message.text);
+                    policy.bot_replied(&message.text, !failed)
                 }
                 Role::Agent | Role::System => {}
             }
@@ -103,6 +105,12 @@ impl Escalation {
     pub fn declined(&mut self, at_ms: u64) {
         self.declined.push(at_ms);
         self.policy.declined();
+    }
+
+    /// Records a bot reply (`answered`: whether it was an answer rather than "I don't know").
+    pub fn bot(&mut self, history: &[Message], text: &str, answered: bool) {
+        self.built(history);
+        self.policy.bot_replied(text, answered);
     }
 
     /// The detector, finishing its build at once if the idle slices have not.

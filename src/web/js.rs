@@ -156,3 +156,26 @@ pub fn local_time(at_ms: u64, locale: &str) -> String {
         .to_locale_string(locale, &options)
         .into()
 }
+
+/// Fetches a text file (the FAQ): its body, or why not.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = window().ok_or("no window")?;
+    let promise = window.fetch_with_str(url);
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| {
+            get(&e, "message")
+                .as_string()
+                .unwrap_or_else(|| "network error".into())
+        })?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "the body cannot be read")?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the body is not text".into())
+}

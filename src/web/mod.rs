@@ -5,6 +5,7 @@
 //! root, installs the JS API, and announces `handover:ready`. Any failure is printed once to
 //! the console and leaves the page as it was.
 
+pub mod bot;
 pub mod courier;
 pub mod escalation;
 pub mod events;
@@ -136,6 +137,7 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     })?;
     set_root_attributes(&host, &config, &locale);
 
+    let faq = config.faq.clone();
     let store = Store::open(config.storage);
     let settings = Settings { config, locale };
     let created: Rc<Cell<Option<Widget>>> = Rc::new(Cell::new(None));
@@ -161,6 +163,9 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
         courier::pump(widget);
     });
     let on_offline = Listener::new(&window, "offline", move |_| widget.online.set(false));
+    if let Some(faq) = faq {
+        widget.load_bot(faq);
+    }
     let api = Api::install(widget);
     warm_when_idle(widget);
     // Handoffs left by an earlier page (or another tab) go on being delivered.

@@ -5,6 +5,7 @@ use super::escalation::Escalation;
 use super::events::emit;
 use super::js;
 use super::store::Store;
+use crate::bot::FaqBot;
 use crate::config::Config;
 use crate::conversation::{DraftError, Message, Role, prepare_draft};
 use crate::escalate::{Decision, Trigger};
@@ -74,6 +75,10 @@ pub struct Widget {
     pub snapshot: RwSignal<Snapshot>,
     /// Whether the bot is working on a reply.
     pub typing: RwSignal<bool>,
+    /// Quick replies on offer: the bot's suggestions after an "I don't know".
+    pub chips: RwSignal<Vec<String>>,
+    /// The embedded FAQ bot's greeting and starters, once its FAQ is loaded.
+    pub bot_intro: RwSignal<Option<(Option<String>, Vec<String>)>>,
     /// Boot-time settings.
     pub settings: StoredValue<Settings>,
     /// The launcher button, to return focus to it.
@@ -89,6 +94,7 @@ pub struct Widget {
     pub(super) store: StoredValue<Store, LocalStorage>,
     pub(super) escalation: StoredValue<Escalation, LocalStorage>,
     pub(super) redactor: StoredValue<Redactor, LocalStorage>,
+    pub(super) bot: StoredValue<Option<FaqBot>, LocalStorage>,
 }
 
 /// The talk-to-a-human flow.
@@ -142,6 +148,8 @@ impl Widget {
             panel_built: RwSignal::new(open),
             snapshot: RwSignal::new(snapshot),
             typing: RwSignal::new(false),
+            chips: RwSignal::new(Vec::new()),
+            bot_intro: RwSignal::new(None),
             settings: StoredValue::new(settings),
             launcher: NodeRef::new(),
             input: NodeRef::new(),
@@ -151,6 +159,7 @@ impl Widget {
             store: StoredValue::new_local(store),
             escalation: StoredValue::new_local(escalation),
             redactor: StoredValue::new_local(redactor),
+            bot: StoredValue::new_local(None),
         }
     }
 
@@ -236,8 +245,16 @@ impl Widget {
     /// Sends what the visitor typed. On error nothing is sent and the draft stays as it is.
     pub fn send(&self, draft: &str) -> Result<(), DraftError> {
         let text = prepare_draft(draft)?;
+        self.chips.set(Vec::new());
         let at = self.post(Role::Visitor, text.clone());
         self.escalate(&text, at);
+        // A visitor on the way to a person is not answered by the bot meanwhile.
+        if self
+            .flow
+            .with_untracked(|f| !matches!(f, Flow::Form { .. }))
+        {
+            self.bot_reply(text);
+        }
         Ok(())
     }
 
