@@ -154,15 +154,20 @@ test('the endpoint failing, timing out and down across a reload: delivered exact
   await context.close();
 });
 
-test('offline: queued with the reason shown, sent the moment the browser is back online', async () => {
+/** Opens `path` in a fresh context, goes offline and asks for a person from the button. */
+async function handoffWhileOffline(path) {
   const context = await browser.newContext();
-  const { page } = await open(context, shop('/offline.html'));
+  const { page } = await open(context, shop(path));
   const w = widget(page);
   await w.launcher.click();
   await context.setOffline(true);
   await w.human.click();
   await form(w).locator('button[part=handoff-submit]').click();
-  const id = await handoffId(page);
+  return { context, page, w, id: await handoffId(page) };
+}
+
+test('offline: queued with the reason shown, sent the moment the browser is back online', async () => {
+  const { context, page, w, id } = await handoffWhileOffline('/offline.html');
   await w.part('status').waitFor();
   await page.waitForFunction(() => /offline/.test(document.querySelector('handover-widget').shadowRoot.querySelector('[part=status]').textContent));
   assert.equal(await w.part('status').getAttribute('data-state'), 'queued');
@@ -175,14 +180,7 @@ test('offline: queued with the reason shown, sent the moment the browser is back
 });
 
 test('the visitor cancels before it goes out: nothing is sent', async () => {
-  const context = await browser.newContext();
-  const { page } = await open(context, shop('/cancel.html'));
-  const w = widget(page);
-  await w.launcher.click();
-  await context.setOffline(true);
-  await w.human.click();
-  await form(w).locator('button[part=handoff-submit]').click();
-  const id = await handoffId(page);
+  const { context, page, w, id } = await handoffWhileOffline('/cancel.html');
   await w.part('status').getByRole('button', { name: 'Cancel' }).click();
   await waitForState(page, id, 'cancelled');
   await context.setOffline(false);
