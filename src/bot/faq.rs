@@ -34,7 +34,9 @@ pub struct Entry {
     pub phrasings: Vec<String>,
     /// The answer, in the small safe markup (links, bold, lists, line breaks).
     pub answer: String,
-    /// Topics, for suggestions.
+    /// Topics, for suggestions. Tags written as names (a capital letter first, as in
+    /// "Storm Shell Jacket", or with a digit, as in "trail runner 2") are product names: a
+    /// handoff's summary lists the ones the visitor mentions.
     #[serde(default)]
     pub tags: Vec<String>,
 }
@@ -111,6 +113,23 @@ const MAX_QUESTION_CHARS: usize = 300;
 const MAX_ANSWER_CHARS: usize = 4000;
 
 impl Faq {
+    /// The product names among the entries' tags (see [`Entry::tags`]), each once, in file
+    /// order.
+    pub fn product_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let is_name = |tag: &str| {
+            tag.chars().next().is_some_and(char::is_uppercase)
+                || tag.chars().any(|c| c.is_ascii_digit())
+        };
+        for tag in self.entries.iter().flat_map(|e| &e.tags) {
+            let tag = tag.trim();
+            if is_name(tag) && !names.iter().any(|n| n.eq_ignore_ascii_case(tag)) {
+                names.push(tag.to_owned());
+            }
+        }
+        names
+    }
+
     /// Reads and validates a FAQ file.
     pub fn parse(text: &str) -> Result<Faq, FaqErrors> {
         let raw: RawFaq = serde_json::from_str(text)

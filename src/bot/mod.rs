@@ -38,6 +38,11 @@ impl FaqBot {
         self.faq.greeting.as_deref()
     }
 
+    /// Product names the FAQ knows, for the handoff summary's details.
+    pub fn products(&self) -> Vec<String> {
+        self.faq.product_names()
+    }
+
     /// Questions offered before the visitor types.
     pub fn starters(&self) -> &[String] {
         &self.faq.starters
@@ -83,6 +88,10 @@ mod tests {
         assert!(!unknown.answered);
         assert_eq!(unknown.text, "Sorry, I don't know.");
         assert!(bot.greeting().is_some());
+        assert_eq!(
+            bot.products(),
+            ["Storm Shell Jacket", "Trail Runner 2", "Summit Backpack"]
+        );
         assert!(!bot.starters().is_empty());
     }
 }

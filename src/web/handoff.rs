@@ -141,6 +141,9 @@ impl Widget {
         }
         let locale = self.settings.with_value(|s| s.locale.tag.clone());
         let page = page(locale);
+        let products = self
+            .bot
+            .with_value(|bot| bot.as_ref().map(|b| b.products()).unwrap_or_default());
         let redactor = self.redactor;
         // `None` only once the widget is torn down.
         self.escalation.try_update_value(|e| {
@@ -156,7 +159,7 @@ impl Widget {
                         visitor,
                         page,
                         context,
-                        products: &[],
+                        products: &products,
                     },
                     detector,
                     redactor,

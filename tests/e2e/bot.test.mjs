@@ -3,7 +3,7 @@
 // offer of a person; a FAQ that cannot be loaded is one console error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, origins, pageHtml, open, widget, screenshot } from './support/harness.mjs';
+import { launch, origins, pageHtml, open, widget, screenshot, startInbox } from './support/harness.mjs';
 
 let browser, servers, context;
 before(async () => {
@@ -75,4 +75,29 @@ test('a FAQ that cannot be loaded: one console error, and people still reachable
   await w.part('handoff-form').waitFor();
   assert.deepEqual(log.errors, []);
   await page.close();
+});
+
+test('product names the FAQ knows end up in the handoff summary', async () => {
+  const inbox = await startInbox();
+  try {
+    servers.site.page('/bot-products.html', pageHtml({
+      attrs: { 'data-storage': 'memory', 'data-faq': '/faq.json', 'data-endpoint': `${inbox.url}/handoff` },
+    }));
+    const { page } = await open(context, `${servers.site.url}/bot-products.html`);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.input.fill('my storm shell jacket leaks at the seams, let me talk to a person');
+    await w.input.press('Enter');
+    await w.part('handoff-form').locator('button[part=handoff-submit]').click();
+    await page.waitForFunction(() => window.__events.some((e) => e.name === 'handoff' && e.detail.state === 'delivered'));
+    const [record] = await inbox.handoffs();
+    assert.equal(record.valid, true);
+    assert.deepEqual(
+      record.body.summary.details.filter((d) => d.kind === 'product'),
+      [{ kind: 'product', value: 'Storm Shell Jacket' }],
+    );
+    await page.close();
+  } finally {
+    await inbox.stop();
+  }
 });
