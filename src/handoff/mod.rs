@@ -206,12 +206,13 @@ pub fn build(request: Request<'_>, detector: &Detector, redactor: &Redactor) -> 
         reasons: reasons.clone(),
     };
     let built = summary::build(&messages, &cause, detector, request.products);
+    // The summary analysed every visitor message already; its sentiments go with them.
+    let mut sentiments = built.sentiments.iter().copied();
     let transcript = messages
         .iter()
         .map(|m| Line {
             role: m.role,
-            sentiment: (m.role == Role::Visitor)
-                .then(|| round2(detector.analyze(&m.text).sentiment.compound)),
+            sentiment: (m.role == Role::Visitor).then(|| sentiments.next().unwrap_or(0.0)),
             text: m.text.clone(),
             at: iso8601(m.at),
         })
@@ -225,7 +226,7 @@ pub fn build(request: Request<'_>, detector: &Detector, redactor: &Redactor) -> 
             reasons,
             scores: Scores {
                 frustration: round2(built.peak_frustration),
-                sentiment: round2(built.last_sentiment),
+                sentiment: built.sentiments.last().copied().unwrap_or(0.0),
             },
         },
         priority: built.priority,

@@ -68,8 +68,9 @@ pub struct Built {
     pub priority: Priority,
     /// The highest frustration of any visitor message.
     pub peak_frustration: f32,
-    /// The last visitor message's compound sentiment.
-    pub last_sentiment: f32,
+    /// Each visitor message's compound sentiment, in order (rounded to two decimals): the
+    /// transcript carries them, so the messages are not analysed a second time.
+    pub sentiments: Vec<f64>,
 }
 
 /// A visitor message with its analysis.
@@ -581,16 +582,15 @@ pub fn build(
 
     let details = details::extract(said.iter().map(|s| s.text), products);
     let headline = headline(&said, &details);
-    let trend: Vec<f64> = said
+    let sentiments: Vec<f64> = said
         .iter()
         .map(|s| crate::handoff::round2(s.analysis.sentiment.compound))
         .collect();
-    let sentiment_trend = trend[trend.len().saturating_sub(10)..].to_vec();
+    let sentiment_trend = sentiments[sentiments.len().saturating_sub(10)..].to_vec();
     let peak_frustration = said
         .iter()
         .map(|s| s.analysis.frustration)
         .fold(0.0, f32::max);
-    let last_sentiment = said.last().map_or(0.0, |s| s.analysis.sentiment.compound);
 
     let text = text(
         &said,
@@ -611,7 +611,7 @@ pub fn build(
         },
         priority,
         peak_frustration,
-        last_sentiment,
+        sentiments,
     }
 }
 

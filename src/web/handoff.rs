@@ -10,7 +10,7 @@ use crate::handoff::contact::{self, Contact, ContactError, ContactRules};
 use crate::handoff::delivery::Verdict;
 use crate::handoff::outbox::{Entry, Outbox, Slot, State};
 use crate::handoff::{self, HttpRequest, Page, Payload, Request, TriggerKind};
-use crate::hours::{Availability, OfficeHours};
+use crate::hours::Availability;
 use crate::i18n::fill;
 use leptos::prelude::*;
 use serde_json::json;
@@ -82,12 +82,12 @@ impl Widget {
 
     /// Whether the office is open now, when office hours are configured.
     pub fn availability(&self) -> Option<Availability> {
-        let config = self
-            .settings
-            .with_value(|s| s.config.office_hours.clone())?;
-        let hours = OfficeHours::new(&config).ok()?;
-        let offset = |at: u64| js::zone_offset_minutes(&config.timezone, at).unwrap_or(0);
-        Some(hours.availability(js::now_ms(), &offset))
+        self.settings.with_value(|s| {
+            let hours = s.office_hours.as_ref()?;
+            let zone = &s.config.office_hours.as_ref()?.timezone;
+            let offset = |at: u64| js::zone_offset_minutes(zone, at).unwrap_or(0);
+            Some(hours.availability(js::now_ms(), &offset))
+        })
     }
 
     /// What the form says about who will answer, and how: here or by email now, or by email

@@ -115,9 +115,9 @@ pub fn zone_offset_minutes(zone: &str, at_ms: u64) -> Option<i32> {
     let args = js_sys::Array::of2(&"en-US".into(), &options);
     // `new Intl.DateTimeFormat` throws a RangeError for an unknown zone: construct it
     // through Reflect, which turns the throw into an Err.
-    let constructor: js_sys::Function =
-        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-            .constructor();
+    let constructor: js_sys::Function = get(&get(&js_sys::global(), "Intl"), "DateTimeFormat")
+        .dyn_into()
+        .ok()?;
     let format = js_sys::Reflect::construct(&constructor, &args).ok()?;
     let format: js_sys::Intl::DateTimeFormat = format.unchecked_into();
     let minute_ms = at_ms / 60_000 * 60_000;

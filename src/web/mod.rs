@@ -139,7 +139,17 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
 
     let faq = config.faq.clone();
     let store = Store::open(config.storage);
-    let settings = Settings { config, locale };
+    // Checked with the config (shape) and just above (the zone), so this is `Some` whenever
+    // office hours are set.
+    let office_hours = config
+        .office_hours
+        .as_ref()
+        .and_then(|hours| crate::hours::OfficeHours::new(hours).ok());
+    let settings = Settings {
+        config,
+        locale,
+        office_hours,
+    };
     let created: Rc<Cell<Option<Widget>>> = Rc::new(Cell::new(None));
     let slot = Rc::clone(&created);
     let view = leptos::mount::mount_to(host.root.clone(), move || {

@@ -11,6 +11,7 @@ use crate::conversation::{DraftError, Message, Role, prepare_draft};
 use crate::escalate::{Decision, Trigger};
 use crate::handoff::outbox::Outbox;
 use crate::handoff::{self, TriggerKind};
+use crate::hours::OfficeHours;
 use crate::i18n::{Locale, Strings};
 use crate::redact::Redactor;
 use crate::storage::Snapshot;
@@ -26,6 +27,8 @@ pub struct Settings {
     pub config: Config,
     /// The UI language.
     pub locale: Locale,
+    /// The office hours of the config, validated once at boot.
+    pub office_hours: Option<OfficeHours>,
 }
 
 impl Settings {
