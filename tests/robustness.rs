@@ -110,3 +110,32 @@ fn analysis_never_panics_and_stays_in_range() {
         }
     }
 }
+
+/// The FAQ matcher (and so the FAQ tester and the widget's bot) on the same random text, plus
+/// texts aimed at its own edges: more distinct words than its term mask holds, one word
+/// repeated ten thousand times, words that are all typos of known ones.
+#[test]
+fn faq_matching_never_panics_and_stays_in_range() {
+    use handover::bot::faq::Faq;
+    use handover::bot::matcher::Matcher;
+    let faq = Faq::parse(&std::fs::read_to_string("tests/data/faq_large.json").unwrap()).unwrap();
+    let matcher = Matcher::new(&faq);
+    let mut rng = Rng(0xFA0_5EED_0001);
+    let many_words: String = (0..500).map(|i| format!("word{i} ")).collect();
+    let typos = "refnud shippinng pasword invocie roamign contarct ".repeat(20);
+    let edges = [many_words, "bill ".repeat(10_000), typos, String::new()];
+    let random = (0..500).map(|_| random_text(&mut rng));
+    for text in edges.into_iter().chain(random) {
+        let found = matcher.ask(&text);
+        assert!(
+            (0.0..=1.0).contains(&found.confidence),
+            "{found:?} for {text:.80}"
+        );
+        assert!(found.suggestions.len() <= 3 && found.entry.is_none_or(|e| e < faq.entries.len()));
+        assert!(
+            !found
+                .suggestions
+                .contains(&found.entry.unwrap_or(usize::MAX))
+        );
+    }
+}

@@ -9,7 +9,7 @@ use std::fmt;
 pub const VERSION: u32 = 1;
 
 /// A FAQ, validated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Faq {
     /// Language of the entries (BCP 47), used for stemming and stopwords.
     pub locale: String,
@@ -17,6 +17,9 @@ pub struct Faq {
     pub greeting: Option<String>,
     /// Questions offered as chips before the visitor types.
     pub starters: Vec<String>,
+    /// Confidence from which the bot answers, when the file sets its own (tuned with the FAQ
+    /// tester); `None` is the matcher's default.
+    pub threshold: Option<f32>,
     /// The entries, in file order.
     pub entries: Vec<Entry>,
 }
@@ -25,14 +28,19 @@ pub struct Faq {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    // `default` on the required fields only lets validation go on past a missing one and
+    // report it by name; a parsed `Faq` never has them empty.
     /// Stable id (letters, digits, `-`, `_`), reported by the tester and in handoffs.
+    #[serde(default)]
     pub id: String,
     /// The question as the site owner would ask it.
+    #[serde(default)]
     pub question: String,
     /// Other ways visitors ask it.
     #[serde(default)]
     pub phrasings: Vec<String>,
     /// The answer, in the small safe markup (links, bold, lists, line breaks).
+    #[serde(default)]
     pub answer: String,
     /// Topics, for suggestions. Tags written as names (a capital letter first, as in
     /// "Storm Shell Jacket", or with a digit, as in "trail runner 2") are product names: a
@@ -52,6 +60,8 @@ struct RawFaq {
     greeting: Option<String>,
     #[serde(default)]
     starters: Vec<String>,
+    #[serde(default)]
+    threshold: Option<f64>,
     entries: Vec<serde_json::Value>,
 }
 
@@ -154,6 +164,14 @@ impl Faq {
         {
             errors.push(file_error("greeting", why));
         }
+        if let Some(threshold) = raw.threshold
+            && !(threshold > 0.0 && threshold <= 1.0)
+        {
+            errors.push(file_error(
+                "threshold",
+                format!("must be above 0 and at most 1, found {threshold}"),
+            ));
+        }
         let locale = raw.locale.unwrap_or_else(|| "en".into());
         if !crate::config::is_language_tag(&locale) {
             errors.push(file_error(
@@ -172,32 +190,32 @@ impl Faq {
                 field: field.into(),
                 message,
             };
-            for required in ["id", "question", "answer"] {
-                if value.get(required).is_none() {
-                    errors.push(at(required, "is required".into()));
-                }
+            // A missing required field is reported once, and the rest of the entry is
+            // still checked, so one run of the tester shows every problem.
+            let missing: Vec<&str> = ["id", "question", "answer"]
+                .into_iter()
+                .filter(|field| value.get(field).is_none())
+                .collect();
+            for field in &missing {
+                errors.push(at(field, "is required".into()));
             }
             let entry: Entry = match serde_json::from_value(value) {
                 Ok(entry) => entry,
                 Err(e) => {
-                    let message = e.to_string();
-                    if !message.starts_with("missing field") {
-                        errors.push(at("(entry)", message));
-                    }
+                    errors.push(at("(entry)", e.to_string()));
                     continue;
                 }
             };
-            if entry.id.is_empty()
-                || !entry
-                    .id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
+            let given = |field: &str| !missing.contains(&field);
+            let id_chars = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+            if given("id") && (entry.id.is_empty() || !entry.id.chars().all(id_chars)) {
                 errors.push(at("id", "use letters, digits, - and _ only".into()));
-            } else if !seen.insert(entry.id.clone()) {
+            } else if given("id") && !seen.insert(entry.id.clone()) {
                 errors.push(at("id", "is used by an earlier entry too".into()));
             }
-            if let Some(why) = check_text(&entry.question, MAX_QUESTION_CHARS) {
+            if given("question")
+                && let Some(why) = check_text(&entry.question, MAX_QUESTION_CHARS)
+            {
                 errors.push(at("question", why));
             }
             for (i, phrasing) in entry.phrasings.iter().enumerate() {
@@ -205,7 +223,9 @@ impl Faq {
                     errors.push(at(&format!("phrasings[{i}]"), why));
                 }
             }
-            if let Some(why) = check_text(&entry.answer, MAX_ANSWER_CHARS) {
+            if !given("answer") {
+                // Reported above.
+            } else if let Some(why) = check_text(&entry.answer, MAX_ANSWER_CHARS) {
                 errors.push(at("answer", why));
             } else if let Err(why) = crate::bot::markup::parse(&entry.answer) {
                 errors.push(at("answer", why.to_string()));
@@ -217,6 +237,7 @@ impl Faq {
                 locale,
                 greeting: raw.greeting,
                 starters: raw.starters,
+                threshold: raw.threshold.map(|t| t as f32),
                 entries,
             })
         } else {
@@ -272,6 +293,18 @@ mod tests {
                 &["entries[0], `id`: is required"],
             ),
             (
+                r#"{"version":1,"entries":[{"id":"a b","question":""}]}"#,
+                &[
+                    "`answer`: is required",
+                    "`id`: use letters",
+                    "`question`: must not be empty",
+                ],
+            ),
+            (
+                r#"{"version":1,"entries":[{"id":"a","question":"q","answer":"x","tags":"t"}]}"#,
+                &["entries[0] (id \"a\"), `(entry)`: invalid type"],
+            ),
+            (
                 r#"{"version":1,"entries":[{"id":"a","question":"q","answer":"x"},{"id":"a","question":"r","answer":"y"}]}"#,
                 &["entries[1] (id \"a\"), `id`: is used by an earlier entry"],
             ),
@@ -293,6 +326,10 @@ mod tests {
             (
                 r#"{"version":1,"entries":[{"id":"a","question":"q","answer":"x","colour":"red"}]}"#,
                 &["unknown field `colour`"],
+            ),
+            (
+                r#"{"version":1,"threshold":1.5,"entries":[{"id":"a","question":"q","answer":"x"}]}"#,
+                &["`threshold`: must be above 0 and at most 1, found 1.5"],
             ),
             (
                 r#"{"version":1,"locale":"english","entries":[{"id":"a","question":"q","answer":"x"}]}"#,

@@ -2,6 +2,8 @@
 //! [`FaqBot`], the embedded bot that answers from them.
 
 pub mod faq;
+pub mod grams;
+pub mod lint;
 pub mod markup;
 pub mod matcher;
 
