@@ -19,6 +19,8 @@ which flatters the baselines as much as it flatters us). Printed per set and mat
 
     python3 scripts/faq-eval.py          # needs PyPI the first time; builds the tester
 
+Exits with 1 when the matcher does not beat both baselines on some set.
+
 Its venv lives under target/faq-eval/.
 """
 import json
@@ -132,6 +134,7 @@ def report(name, answers, questions):
 
 def main():
     ensure_venv()
+    failed = False
     subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "faq"], cwd=ROOT, check=True)
     for title, faq_path, questions_path in SETS:
         if not os.path.exists(os.path.join(ROOT, questions_path)):
@@ -154,6 +157,8 @@ def main():
             results[name] = report(f"{name} (<= {OOS_BUDGET:.0%} oos, t={cut:.3f})", answers, questions)
         beaten = all(results["handover"] > results[b] for b in ("tfidf-char", "bm25"))
         print(f"  handover beats both baselines within the budget: {'yes' if beaten else 'NO'}")
+        failed |= not beaten
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ command -v chromedriver >/dev/null || packages+=(chromium-driver)
 command -v brotli >/dev/null || packages+=(brotli)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
+command -v python3 >/dev/null || packages+=(python3)
+python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 if [ ${#packages[@]} -gt 0 ]; then
   step "Debian packages: ${packages[*]}"
   as_root apt-get update -qq
@@ -45,6 +47,14 @@ fi
 if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   step "npm packages (tests/e2e)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# Python packages for the FAQ matcher's baselines (scripts/faq-eval.py) only, in a venv.
+FAQ_EVAL_PYTHON=target/faq-eval/venv/bin/python
+if ! "$FAQ_EVAL_PYTHON" -c 'import sklearn, rank_bm25' 2>/dev/null; then
+  step "Python venv for scripts/faq-eval.py (scikit-learn, rank_bm25)"
+  python3 -m venv target/faq-eval/venv
+  "$FAQ_EVAL_PYTHON" -m pip install -q --disable-pip-version-check $(sed -n 's/^PACKAGES = \[\(.*\)\]/\1/p' scripts/faq-eval.py | tr -d '",')
 fi
 
 step "tools ready"

@@ -16,6 +16,9 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warning
 step "host tests (pure core)"
 cargo test --quiet
 
+step "FAQ matcher against the TF-IDF and BM25 baselines"
+python3 scripts/faq-eval.py
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 

@@ -104,6 +104,17 @@ pub struct Destination {
     pub to: Option<String>,
 }
 
+/// The kind of the site owner's own bot (README, "Your own bot").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BotKind {
+    /// The generic JSON contract: `{message, history, visitor, context}` in, `{reply,
+    /// confident, handoff}` out.
+    Json,
+    /// Rasa's REST channel.
+    Rasa,
+}
+
 /// Where the embedded bot's FAQ comes from (DESIGN.md, "FAQ file").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -164,6 +175,15 @@ pub struct Config {
     pub office_hours: Option<crate::hours::OfficeHoursConfig>,
     /// The embedded bot's FAQ: a URL, or the FAQ inline. None: no bot, only people.
     pub faq: Option<FaqSource>,
+    /// The site owner's own bot instead of the FAQ bot: its kind (with `bot_endpoint`).
+    pub bot: Option<BotKind>,
+    /// Where the own bot is: absolute, or a path on the page's origin.
+    pub bot_endpoint: Option<String>,
+    /// Extra request headers for the own bot.
+    pub bot_headers: BTreeMap<String, String>,
+    /// How long the widget waits for the own bot's reply before saying it cannot answer,
+    /// in milliseconds.
+    pub bot_timeout_ms: u32,
 }
 
 /// Longest accepted consent line, in characters.
@@ -190,6 +210,10 @@ impl Default for Config {
             delivery_max_age_minutes: 24 * 60,
             office_hours: None,
             faq: None,
+            bot: None,
+            bot_endpoint: None,
+            bot_headers: BTreeMap::new(),
+            bot_timeout_ms: 8000,
         }
     }
 }
@@ -574,6 +598,38 @@ impl Config {
                 }
             }
             _ => {}
+        }
+        match (self.bot, &self.bot_endpoint) {
+            (Some(_), None) => {
+                problems.push(("bot_endpoint".into(), Problem::Missing { because: "bot" }))
+            }
+            (_, Some(url)) if !is_fetchable(url) => {
+                problems.push(("bot_endpoint".into(), Problem::BadUrl(url.clone())));
+            }
+            (None, Some(_)) => problems.push((
+                "bot".into(),
+                Problem::Missing {
+                    because: "bot_endpoint",
+                },
+            )),
+            _ => {}
+        }
+        if self.bot.is_some() && self.faq.is_some() {
+            problems.push((
+                "bot".into(),
+                Problem::Invalid(
+                    "set either `faq` (the embedded bot) or `bot` (your own one), not both".into(),
+                ),
+            ));
+        }
+        if !(1000..=60_000).contains(&self.bot_timeout_ms) {
+            problems.push((
+                "bot_timeout_ms".into(),
+                Problem::OutOfRange {
+                    min: 1000.0,
+                    max: 60_000.0,
+                },
+            ));
         }
         if let Some(hours) = &self.office_hours
             && let Err(why) = crate::hours::OfficeHours::new(hours)
@@ -1214,6 +1270,48 @@ mod tests {
             err.to_string().contains("entries[0] (id \"a\"), `answer`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn own_bots() {
+        let rasa = load(
+            json!({}),
+            &[
+                ("data-bot", "rasa"),
+                (
+                    "data-bot-endpoint",
+                    "http://127.0.0.1:5005/webhooks/rest/webhook",
+                ),
+                ("data-bot-timeout-ms", "5000"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(rasa.config.bot, Some(BotKind::Rasa));
+        assert_eq!(rasa.config.bot_timeout_ms, 5000);
+        let json_bot = json!({ "bot": "json", "bot_endpoint": "/api/bot",
+                               "bot_headers": { "X-Key": "k" } });
+        assert_eq!(load(json_bot, &[]).unwrap().config.bot, Some(BotKind::Json));
+        let cases = [
+            (json!({ "bot": "json" }), "bot_endpoint"),
+            (json!({ "bot_endpoint": "/api/bot" }), "bot"),
+            (
+                json!({ "bot": "rasa", "bot_endpoint": "javascript:x" }),
+                "bot_endpoint",
+            ),
+            (json!({ "bot": "dialogflow", "bot_endpoint": "/b" }), "bot"),
+            (
+                json!({ "bot": "json", "bot_endpoint": "/b", "faq": "faq.json" }),
+                "bot",
+            ),
+            (
+                json!({ "bot": "json", "bot_endpoint": "/b", "bot_timeout_ms": 10 }),
+                "bot_timeout_ms",
+            ),
+        ];
+        for (config, field) in cases {
+            let err = load(config.clone(), &[]).unwrap_err();
+            assert_eq!(err.fields[0].field, field, "{config}: {err}");
+        }
     }
 
     #[test]

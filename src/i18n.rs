@@ -108,6 +108,8 @@ pub struct Strings {
     pub reply_here: &'static str,
     /// The embedded bot's reply when it has no answer.
     pub bot_unknown: &'static str,
+    /// Shown when the site's own bot cannot be reached or gives an unreadable reply.
+    pub bot_unavailable: &'static str,
     /// Accessible name of the group of quick-reply questions.
     pub suggestions: &'static str,
     /// Outside office hours; `{when}` is the next opening in the visitor's time.
@@ -157,6 +159,7 @@ const EN: Strings = Strings {
     email_us: "Email us instead",
     reply_here: "A person will reply here or by email.",
     bot_unknown: "Sorry, I don't know the answer to that yet. You can rephrase it, pick a question below, or talk to a person.",
+    bot_unavailable: "Sorry, I can't answer right now. Please try again in a moment, or talk to a person.",
     suggestions: "Suggested questions",
     away: "We're away right now. A person will reply by email from {when}.",
     away_later: "We're away right now. A person will reply by email as soon as possible.",
@@ -203,6 +206,7 @@ const ES: Strings = Strings {
     email_us: "Escríbenos por correo",
     reply_here: "Una persona te responderá aquí o por correo.",
     bot_unknown: "Lo siento, no sé la respuesta a eso todavía. Puedes reformularlo, elegir una pregunta de abajo o hablar con una persona.",
+    bot_unavailable: "Lo siento, ahora no puedo responder. Vuelve a intentarlo en un momento o habla con una persona.",
     suggestions: "Preguntas sugeridas",
     away: "Ahora no estamos disponibles. Una persona te responderá por correo a partir del {when}.",
     away_later: "Ahora no estamos disponibles. Una persona te responderá por correo lo antes posible.",
@@ -249,6 +253,7 @@ const FR: Strings = Strings {
     email_us: "Nous écrire par e-mail",
     reply_here: "Une personne vous répondra ici ou par e-mail.",
     bot_unknown: "Désolé, je ne sais pas encore répondre à cela. Reformulez, choisissez une question ci-dessous ou parlez à une personne.",
+    bot_unavailable: "Désolé, je ne peux pas répondre pour le moment. Réessayez dans un instant ou parlez à une personne.",
     suggestions: "Questions suggérées",
     away: "Nous sommes absents pour le moment. Une personne vous répondra par e-mail à partir de {when}.",
     away_later: "Nous sommes absents pour le moment. Une personne vous répondra par e-mail dès que possible.",
@@ -295,6 +300,7 @@ const DE: Strings = Strings {
     email_us: "Stattdessen per E-Mail schreiben",
     reply_here: "Ein Mensch antwortet hier oder per E-Mail.",
     bot_unknown: "Tut mir leid, das weiß ich nicht. Formulieren Sie es anders, wählen Sie unten eine Frage oder sprechen Sie mit einem Menschen.",
+    bot_unavailable: "Tut mir leid, ich kann gerade nicht antworten. Versuchen Sie es gleich noch einmal oder sprechen Sie mit einem Menschen.",
     suggestions: "Vorgeschlagene Fragen",
     away: "Wir sind gerade nicht da. Ein Mensch antwortet per E-Mail ab {when}.",
     away_later: "Wir sind gerade nicht da. Ein Mensch antwortet so bald wie möglich per E-Mail.",
@@ -341,6 +347,7 @@ const PT: Strings = Strings {
     email_us: "Enviar-nos um e-mail",
     reply_here: "Uma pessoa responderá aqui ou por e-mail.",
     bot_unknown: "Desculpe, não sei a resposta a isso. Pode reformular, escolher uma pergunta abaixo ou falar com uma pessoa.",
+    bot_unavailable: "Desculpe, não consigo responder agora. Tente de novo daqui a pouco ou fale com uma pessoa.",
     suggestions: "Perguntas sugeridas",
     away: "Neste momento não estamos disponíveis. Uma pessoa responderá por e-mail a partir de {when}.",
     away_later: "Neste momento não estamos disponíveis. Uma pessoa responderá por e-mail assim que possível.",
@@ -387,6 +394,7 @@ const IT: Strings = Strings {
     email_us: "Scrivici via email",
     reply_here: "Una persona ti risponderà qui o via email.",
     bot_unknown: "Mi dispiace, non so rispondere a questo. Puoi riformulare, scegliere una domanda qui sotto o parlare con una persona.",
+    bot_unavailable: "Mi dispiace, ora non riesco a rispondere. Riprova tra poco o parla con una persona.",
     suggestions: "Domande suggerite",
     away: "Al momento non siamo disponibili. Una persona ti risponderà via email da {when}.",
     away_later: "Al momento non siamo disponibili. Una persona ti risponderà via email appena possibile.",
@@ -433,6 +441,7 @@ const NL: Strings = Strings {
     email_us: "Mail ons liever",
     reply_here: "Een medewerker antwoordt hier of per e-mail.",
     bot_unknown: "Sorry, dat weet ik niet. Formuleer het anders, kies hieronder een vraag of praat met een medewerker.",
+    bot_unavailable: "Sorry, ik kan nu niet antwoorden. Probeer het zo opnieuw of praat met een medewerker.",
     suggestions: "Voorgestelde vragen",
     away: "We zijn er nu niet. Een medewerker antwoordt per e-mail vanaf {when}.",
     away_later: "We zijn er nu niet. Een medewerker antwoordt zo snel mogelijk per e-mail.",
@@ -479,6 +488,7 @@ const AR: Strings = Strings {
     email_us: "راسلنا عبر البريد الإلكتروني",
     reply_here: "سيرد عليك شخص هنا أو عبر البريد الإلكتروني.",
     bot_unknown: "عذرًا، لا أعرف الإجابة عن ذلك. يمكنك إعادة الصياغة أو اختيار سؤال أدناه أو التحدث إلى شخص.",
+    bot_unavailable: "عذرًا، لا يمكنني الرد الآن. حاول مرة أخرى بعد قليل أو تحدث إلى شخص.",
     suggestions: "أسئلة مقترحة",
     away: "نحن غير متاحين الآن. سيرد عليك شخص عبر البريد الإلكتروني ابتداءً من {when}.",
     away_later: "نحن غير متاحين الآن. سيرد عليك شخص عبر البريد الإلكتروني في أقرب وقت ممكن.",
@@ -525,6 +535,7 @@ const HE: Strings = Strings {
     email_us: "לשלוח לנו אימייל",
     reply_here: "נציג ישיב כאן או באימייל.",
     bot_unknown: "מצטער, אני לא יודע את התשובה לזה. אפשר לנסח מחדש, לבחור שאלה למטה או לדבר עם נציג.",
+    bot_unavailable: "מצטער, אני לא יכול לענות כרגע. נסו שוב בעוד רגע או דברו עם נציג.",
     suggestions: "שאלות מוצעות",
     away: "אנחנו לא זמינים כרגע. נציג ישיב באימייל החל מ-{when}.",
     away_later: "אנחנו לא זמינים כרגע. נציג ישיב באימייל בהקדם האפשרי.",
@@ -623,12 +634,13 @@ pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Locale {
         })
 }
 
-/// Whether a bot message is the embedded bot's own "I don't know", in any language: a
-/// reload replays it into the policy as a failure.
+/// Whether a bot message is the widget's own "I don't know" or "I can't answer now", in any
+/// language: a reload replays it into the policy as a failure.
 pub fn is_bot_unknown(text: &str) -> bool {
-    Lang::ALL
-        .iter()
-        .any(|lang| text == lang.strings().bot_unknown)
+    Lang::ALL.iter().any(|lang| {
+        let strings = lang.strings();
+        text == strings.bot_unknown || text == strings.bot_unavailable
+    })
 }
 
 /// Fills `{name}` placeholders. Unknown placeholders stay as written.
@@ -716,6 +728,7 @@ mod tests {
                 s.email_us,
                 s.reply_here,
                 s.bot_unknown,
+                s.bot_unavailable,
                 s.suggestions,
                 s.away,
                 s.away_later,
@@ -744,6 +757,7 @@ mod tests {
         for lang in Lang::ALL {
             let text = lang.strings().bot_unknown;
             assert!(is_bot_unknown(text));
+            assert!(is_bot_unknown(lang.strings().bot_unavailable));
             // The detector knows the cue-listed languages' fallbacks on its own too.
             if !lang.is_rtl() {
                 assert!(detector.is_bot_fallback(text), "{lang:?}: {text}");

@@ -30,6 +30,8 @@ use serde_json::{Map, Value};
 pub const BUTTON_REASON: &str = "the visitor pressed “talk to a human”";
 /// The reason given when page code called `Handover('handoff')` without one.
 pub const API_REASON: &str = "the page asked for a handoff";
+/// Reason of a handoff the site's own bot asked for.
+pub const BOT_REASON: &str = "the site's bot handed the conversation over";
 
 /// The `schema` value of this payload version.
 pub const SCHEMA: &str = "handover.handoff/v1";

@@ -1,8 +1,9 @@
+use crate::bot::Chip;
 use crate::web::widget::Widget;
 use leptos::prelude::*;
 
 /// Questions the visitor can send with one click: the FAQ's starters before the first
-/// message, the bot's suggestions after it did not know.
+/// message, the bot's suggestions after it did not know, a remote bot's buttons.
 #[component]
 pub fn QuickReplies() -> impl IntoView {
     let widget = expect_context::<Widget>();
@@ -22,7 +23,7 @@ pub fn QuickReplies() -> impl IntoView {
             widget.bot_intro.with(|intro| {
                 intro
                     .as_ref()
-                    .map(|(_, starters)| starters.clone())
+                    .map(|(_, starters)| starters.iter().cloned().map(Chip::plain).collect())
                     .unwrap_or_default()
             })
         } else {
@@ -34,18 +35,17 @@ pub fn QuickReplies() -> impl IntoView {
             <div class="chips" role="group" aria-label=strings.suggestions>
                 <For
                     each=offered
-                    key=|question| question.clone()
-                    children=move |question| {
-                        let text = StoredValue::new(question.clone());
+                    key=|chip| chip.clone()
+                    children=move |chip| {
+                        let label = chip.label.clone();
+                        let chip = StoredValue::new(chip);
                         view! {
                             <button
                                 type="button"
                                 class="chip"
-                                on:click=move |_| {
-                                    let _ = widget.send(&text.get_value());
-                                }
+                                on:click=move |_| chip.with_value(|c| widget.pick(c))
                             >
-                                {question}
+                                {label}
                             </button>
                         }
                     }

@@ -4,6 +4,7 @@
 //! Locks). It wakes when a retry is due, when the browser comes back online, and when a tab
 //! adds a handoff.
 
+use super::http::{self, Posted};
 use super::js;
 use super::widget::Widget;
 use crate::handoff::HttpRequest;
@@ -12,8 +13,6 @@ use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestInit, RequestMode, Response, ResponseType};
 
 /// Name of the Web Lock the sending tab holds.
 const LOCK_NAME: &str = "handover.outbox";
@@ -144,70 +143,19 @@ pub fn stop() {
     }
 }
 
-/// Sends one request and reads what came back.
+/// Sends one delivery and says what came of it, in the delivery rules' terms.
 async fn send(request: &HttpRequest) -> Answer {
-    let Some(window) = js::window() else {
-        return Answer::Network("no window".into());
-    };
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(&request.body));
-    // Endpoints that answer without CORS headers get a "simple" request whose answer is
-    // opaque; the others a normal one, whose status tells delivered from failed.
-    init.set_mode(if request.readable {
-        RequestMode::Cors
-    } else {
-        RequestMode::NoCors
-    });
-    init.set_credentials(web_sys::RequestCredentials::Omit);
-    if let Ok(headers) = Headers::new() {
-        for (name, value) in &request.headers {
-            let _ = headers.append(name, value);
-        }
-        init.set_headers(&headers);
-    }
-    let controller = AbortController::new().ok();
-    if let Some(controller) = &controller {
-        init.set_signal(Some(&controller.signal()));
-    }
-    let abort = controller
-        .clone()
-        .map(|controller| Closure::once_into_js(move || controller.abort()));
-    let timer = abort.as_ref().and_then(|abort| {
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                TIMEOUT_MS as i32,
-            )
-            .ok()
-    });
-    let outcome = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init)).await;
-    if let Some(timer) = timer {
-        window.clear_timeout_with_handle(timer);
-    }
-    match outcome {
-        Ok(value) => {
-            let Ok(response) = value.dyn_into::<Response>() else {
-                return Answer::Network("not a response".into());
-            };
-            if response.type_() == ResponseType::Opaque {
-                return Answer::Opaque;
-            }
-            Answer::Status {
-                code: response.status(),
-                retry_after: response.headers().get("Retry-After").ok().flatten(),
-            }
-        }
-        Err(error) => {
-            let name = js::get(&error, "name").as_string().unwrap_or_default();
-            if name == "AbortError" {
-                Answer::Timeout
-            } else {
-                let message = js::get(&error, "message")
-                    .as_string()
-                    .unwrap_or_else(|| "network error".into());
-                Answer::Network(message)
-            }
-        }
+    match http::post(request, TIMEOUT_MS as u32, false).await {
+        Posted::Answered {
+            status,
+            retry_after,
+            ..
+        } => Answer::Status {
+            code: status,
+            retry_after,
+        },
+        Posted::Opaque => Answer::Opaque,
+        Posted::Timeout => Answer::Timeout,
+        Posted::Failed(why) => Answer::Network(why),
     }
 }

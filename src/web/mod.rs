@@ -11,6 +11,7 @@ pub mod escalation;
 pub mod events;
 pub mod handoff;
 pub mod host;
+pub mod http;
 pub mod js;
 pub mod listener;
 pub mod store;
@@ -138,6 +139,7 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     set_root_attributes(&host, &config, &locale);
 
     let faq = config.faq.clone();
+    let own_bot = crate::bot::own_bot(&config);
     let store = Store::open(config.storage);
     // Checked with the config (shape) and just above (the zone), so this is `Some` whenever
     // office hours are set.
@@ -175,6 +177,8 @@ fn boot(script: &JsValue) -> Result<Runtime, String> {
     let on_offline = Listener::new(&window, "offline", move |_| widget.online.set(false));
     if let Some(faq) = faq {
         widget.load_bot(faq);
+    } else if let Some(bot) = own_bot {
+        widget.install_bot(bot);
     }
     let api = Api::install(widget);
     warm_when_idle(widget);

@@ -5,7 +5,7 @@ use super::escalation::Escalation;
 use super::events::emit;
 use super::js;
 use super::store::Store;
-use crate::bot::FaqBot;
+use crate::bot::{Bot, Chip};
 use crate::config::Config;
 use crate::conversation::{DraftError, Message, Role, prepare_draft};
 use crate::escalate::{Decision, Trigger};
@@ -78,8 +78,9 @@ pub struct Widget {
     pub snapshot: RwSignal<Snapshot>,
     /// Whether the bot is working on a reply.
     pub typing: RwSignal<bool>,
-    /// Quick replies on offer: the bot's suggestions after an "I don't know".
-    pub chips: RwSignal<Vec<String>>,
+    /// Quick replies on offer: the bot's suggestions after an "I don't know", or a remote
+    /// bot's buttons.
+    pub chips: RwSignal<Vec<Chip>>,
     /// The embedded FAQ bot's greeting and starters, once its FAQ is loaded.
     pub bot_intro: RwSignal<Option<(Option<String>, Vec<String>)>>,
     /// Boot-time settings.
@@ -97,7 +98,9 @@ pub struct Widget {
     pub(super) store: StoredValue<Store, LocalStorage>,
     pub(super) escalation: StoredValue<Escalation, LocalStorage>,
     pub(super) redactor: StoredValue<Redactor, LocalStorage>,
-    pub(super) bot: StoredValue<Option<FaqBot>, LocalStorage>,
+    pub(super) bot: StoredValue<Option<Box<dyn Bot>>, LocalStorage>,
+    /// Bot replies on their way; the typing indicator shows while there are any.
+    pub(super) bot_pending: StoredValue<u32, LocalStorage>,
 }
 
 /// The talk-to-a-human flow.
@@ -163,6 +166,7 @@ impl Widget {
             escalation: StoredValue::new_local(escalation),
             redactor: StoredValue::new_local(redactor),
             bot: StoredValue::new_local(None),
+            bot_pending: StoredValue::new_local(0),
         }
     }
 
@@ -248,6 +252,18 @@ impl Widget {
     /// Sends what the visitor typed. On error nothing is sent and the draft stays as it is.
     pub fn send(&self, draft: &str) -> Result<(), DraftError> {
         let text = prepare_draft(draft)?;
+        self.say(text.clone(), text);
+        Ok(())
+    }
+
+    /// Sends a quick reply: the transcript shows its label, the bot gets its message.
+    pub fn pick(&self, chip: &Chip) {
+        if let Ok(label) = prepare_draft(&chip.label) {
+            self.say(label, chip.message().to_owned());
+        }
+    }
+
+    fn say(&self, text: String, to_bot: String) {
         self.chips.set(Vec::new());
         let at = self.post(Role::Visitor, text.clone());
         self.escalate(&text, at);
@@ -256,9 +272,8 @@ impl Widget {
             .flow
             .with_untracked(|f| !matches!(f, Flow::Form { .. }))
         {
-            self.bot_reply(text);
+            self.bot_reply(to_bot);
         }
-        Ok(())
     }
 
     /// Runs the detector and the policy on a visitor message, and announces an offer or a
@@ -311,7 +326,15 @@ impl Widget {
         let open = self.open.get_untracked();
         let mut at = 0;
         self.change(|snapshot| {
-            at = js::now_ms().max(snapshot.conversation.messages.last().map_or(0, |m| m.at));
+            // Strictly after the last message: several posted in one millisecond (a remote
+            // bot's replies) keep their order, which ties would leave to their random ids.
+            at = js::now_ms().max(
+                snapshot
+                    .conversation
+                    .messages
+                    .last()
+                    .map_or(0, |m| m.at + 1),
+            );
             snapshot.conversation.push(Message {
                 id: js::random_id(),
                 role,
