@@ -6,6 +6,7 @@
 //! cargo run --release --example score -- --conversation < conversations.jsonl
 //! cargo run --release --example score -- --conversation --thresholds '{"offer_score":0.7}'
 //! cargo run --release --example score -- --conversation --summary < conversations.jsonl
+//! cargo run --release --example score -- --conversation --summary --faq faq.json < c.jsonl
 //! ```
 //!
 //! Line mode: one message per input line, one JSON object per output line, in order.
@@ -14,9 +15,11 @@
 //! blank line between conversations, one decision per visitor turn. With `--summary`, after
 //! each conversation's decisions, what the agent would receive if the visitor asked for a
 //! person after the last turn: `summary`, `priority`, `trigger` and `redactions` of payload
-//! v1, built by the widget's own code (roles `agent` and `system` are accepted too).
+//! v1, built by the widget's own code (roles `agent` and `system` are accepted too); with
+//! `--faq`, the product names that FAQ knows are found in the details, as in the widget.
 //! Bad input lines are reported on stderr with their line number and skipped.
 
+use handover::bot::faq::Faq;
 use handover::conversation::{Message, Role};
 use handover::detect::{Analysis, Detector, shared};
 use handover::escalate::{Decision, Policy, Thresholds};
@@ -27,12 +30,14 @@ use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: score [--conversation [--summary]] [--thresholds JSON] < input";
+const USAGE: &str =
+    "usage: score [--conversation [--summary [--faq FAQ.json]]] [--thresholds JSON] < input";
 
 fn main() -> ExitCode {
     let mut conversation = false;
     let mut summary = false;
     let mut thresholds = Thresholds::default();
+    let mut products = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -47,6 +52,23 @@ fn main() -> ExitCode {
                     Ok(parsed) => thresholds = parsed,
                     Err(err) => {
                         eprintln!("--thresholds: {err}\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            "--faq" => {
+                let faq = args
+                    .next()
+                    .ok_or_else(|| "--faq needs a file".to_owned())
+                    .and_then(|path| {
+                        let text =
+                            std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+                        Faq::parse(&text).map_err(|e| format!("{path}: {e}"))
+                    });
+                match faq {
+                    Ok(faq) => products = faq.product_names(),
+                    Err(why) => {
+                        eprintln!("{why}\n{USAGE}");
                         return ExitCode::from(2);
                     }
                 }
@@ -68,7 +90,12 @@ fn main() -> ExitCode {
     let stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     let result = if conversation {
-        conversations(stdin, &mut out, thresholds, summary)
+        conversations(
+            stdin,
+            &mut out,
+            thresholds,
+            summary.then_some(&products[..]),
+        )
     } else {
         messages(stdin, &mut out)
     };
@@ -215,7 +242,12 @@ struct Seen {
 /// Prints the `--summary` line of a finished conversation: the payload the widget would
 /// build if the visitor asked for a person now (accepting the latest offer, or pressing the
 /// button when nothing was offered).
-fn summarize(out: &mut impl Write, index: usize, seen: &Seen) -> io::Result<()> {
+fn summarize(
+    out: &mut impl Write,
+    index: usize,
+    seen: &Seen,
+    products: &[String],
+) -> io::Result<()> {
     let (kind, reasons) = seen
         .trigger
         .clone()
@@ -230,7 +262,7 @@ fn summarize(out: &mut impl Write, index: usize, seen: &Seen) -> io::Result<()> 
             visitor: Visitor::default(),
             page: Page::default(),
             context: Default::default(),
-            products: &[],
+            products,
         },
         shared(),
         &Redactor::default(),
@@ -250,7 +282,7 @@ fn conversations(
     input: impl BufRead,
     out: &mut impl Write,
     thresholds: Thresholds,
-    summary: bool,
+    summary: Option<&[String]>,
 ) -> io::Result<()> {
     let detector: &Detector = shared();
     let mut index = 0usize;
@@ -262,8 +294,8 @@ fn conversations(
         let line = line?;
         if line.trim().is_empty() {
             if started {
-                if summary {
-                    summarize(out, index, &seen)?;
+                if let Some(products) = summary {
+                    summarize(out, index, &seen, products)?;
                 }
                 index += 1;
                 policy = Policy::new(thresholds);
@@ -284,8 +316,8 @@ fn conversations(
         let role = match turn.role.as_str() {
             "visitor" => Some(Role::Visitor),
             "bot" => Some(Role::Bot),
-            "agent" if summary => Some(Role::Agent),
-            "system" if summary => Some(Role::System),
+            "agent" if summary.is_some() => Some(Role::Agent),
+            "system" if summary.is_some() => Some(Role::System),
             _ => None,
         };
         if let Some(role) = role {
@@ -323,15 +355,15 @@ fn conversations(
                     .unwrap_or_else(|| !detector.is_bot_fallback(&turn.text));
                 policy.bot_replied(&turn.text, answered);
             }
-            "agent" | "system" if summary => {}
+            "agent" | "system" if summary.is_some() => {}
             other => eprintln!(
                 "line {}: role {other:?} is not accepted here (visitor or bot)",
                 number + 1
             ),
         }
     }
-    if summary && started {
-        summarize(out, index, &seen)?;
+    if let (Some(products), true) = (summary, started) {
+        summarize(out, index, &seen, products)?;
     }
     Ok(())
 }

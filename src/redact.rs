@@ -676,6 +676,9 @@ fn cued(all: &[Word<'_>], spans: &mut Vec<Span>) {
     for index in 0..all.len() {
         let (secret, taken) = if let Some(n) = cue_len(all, index, PASSWORD_CUES) {
             (Secret::Password, n)
+        } else if all[index].text.eq_ignore_ascii_case("pass:") {
+            // "pass" alone is a boarding pass or a verb; "pass:" introduces a password.
+            (Secret::Password, 1)
         } else if let Some(n) = cue_len(all, index, CODE_CUES) {
             let before = index
                 .checked_sub(1)
@@ -708,7 +711,7 @@ fn cued(all: &[Word<'_>], spans: &mut Vec<Span>) {
         let take = match secret {
             Secret::Password => {
                 value.chars().count() >= 4
-                    && introduced
+                    && (introduced || looks_like_password(value))
                     && !NOT_PASSWORDS.contains(&lower.as_str())
                     && (value.chars().any(|c| !c.is_alphabetic())
                         || cue_word.ends_with(':')
@@ -725,6 +728,15 @@ fn cued(all: &[Word<'_>], spans: &mut Vec<Span>) {
             });
         }
     }
+}
+
+/// Whether a word right after "password" (no "is", no colon) is one: six characters or
+/// more mixing letters with digits or symbols ("password Sunshine2024!"), which prose after
+/// the word ("password reset", "password manager") never does.
+fn looks_like_password(value: &str) -> bool {
+    let letters = value.chars().any(char::is_alphabetic);
+    let others = value.chars().any(|c| !c.is_alphabetic());
+    value.chars().count() >= 6 && letters && others
 }
 
 /// Plain words that follow "my password is" without being the password, beyond
@@ -873,6 +885,13 @@ mod tests {
                 "my password is [password removed]",
             ),
             ("password: sunshine", "password: [password removed]"),
+            (
+                "email a@b.io password Sunshine2024!",
+                "email a@b.io password [password removed]!",
+            ),
+            ("my pass: hunter2 ok", "my pass: [password removed] ok"),
+            ("password reset link", "password reset link"),
+            ("boarding pass 12345", "boarding pass 12345"),
             (
                 "mot de passe est Soleil#9",
                 "mot de passe est [password removed]",

@@ -9,6 +9,7 @@
 //! invented: every value is text the visitor typed.
 
 use crate::config::is_email;
+use crate::detect::text::within_edits;
 use crate::detect::text::{Token, fold, tokens};
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +98,7 @@ const CUES: &[(&str, DetailKind)] = &[
     ("pedido", DetailKind::OrderNumber),
     ("commande", DetailKind::OrderNumber),
     ("bestellung", DetailKind::OrderNumber),
+    ("livraison", DetailKind::OrderNumber),
     ("bestellnummer", DetailKind::OrderNumber),
     ("ordine", DetailKind::OrderNumber),
     ("bestelling", DetailKind::OrderNumber),
@@ -109,7 +111,16 @@ const CUES: &[(&str, DetailKind)] = &[
     ("fattura", DetailKind::InvoiceNumber),
     ("factuur", DetailKind::InvoiceNumber),
     ("fatura", DetailKind::InvoiceNumber),
+    ("faktura", DetailKind::InvoiceNumber),
     ("tracking", DetailKind::TrackingNumber),
+    ("ups", DetailKind::TrackingNumber),
+    ("usps", DetailKind::TrackingNumber),
+    ("dhl", DetailKind::TrackingNumber),
+    ("fedex", DetailKind::TrackingNumber),
+    ("gls", DetailKind::TrackingNumber),
+    ("dpd", DetailKind::TrackingNumber),
+    ("postnl", DetailKind::TrackingNumber),
+    ("colissimo", DetailKind::TrackingNumber),
     ("seguimiento", DetailKind::TrackingNumber),
     ("suivi", DetailKind::TrackingNumber),
     ("sendungsnummer", DetailKind::TrackingNumber),
@@ -117,6 +128,7 @@ const CUES: &[(&str, DetailKind)] = &[
     ("customer", DetailKind::AccountId),
     ("member", DetailKind::AccountId),
     ("membership", DetailKind::AccountId),
+    ("subscription", DetailKind::AccountId),
     ("client", DetailKind::AccountId),
     ("cuenta", DetailKind::AccountId),
     ("compte", DetailKind::AccountId),
@@ -228,6 +240,28 @@ const CURRENCY_WORDS: &[&str] = &[
 /// Extracts every detail from the visitor's messages, in order of appearance, each once.
 /// `products` are names the site sells; matched as whole words, ignoring case and accents.
 pub fn extract<'a>(texts: impl IntoIterator<Item = &'a str>, products: &[String]) -> Vec<Detail> {
+    extract_answers(texts.into_iter().map(|t| (t, None)), products)
+}
+
+/// The kind of identifier a bot message asks for ("What is your order number?"), so that the
+/// visitor's bare "558120" in reply is read as one.
+pub fn asked_for(bot_text: &str) -> Option<DetailKind> {
+    let asks = bot_text.contains('?')
+        || ["share", "send", "give", "provide", "enter", "type", "tell"]
+            .iter()
+            .any(|w| bot_text.to_lowercase().contains(w));
+    if !asks {
+        return None;
+    }
+    let all = tokens(bot_text);
+    (0..all.len()).find_map(|i| cue_at(&all, i).map(|(kind, _)| kind))
+}
+
+/// [`extract`] on visitor messages paired with what the bot asked right before each.
+pub fn extract_answers<'a>(
+    texts: impl IntoIterator<Item = (&'a str, Option<DetailKind>)>,
+    products: &[String],
+) -> Vec<Detail> {
     let mut found: Vec<(usize, usize, Detail)> = Vec::new();
     let folded_products: Vec<(String, &String)> = products
         .iter()
@@ -235,9 +269,9 @@ pub fn extract<'a>(texts: impl IntoIterator<Item = &'a str>, products: &[String]
         .map(|p| (fold(p.trim()), p))
         .collect();
     let mut base = 0;
-    for text in texts {
+    for (text, asked) in texts {
         let mut local = Vec::new();
-        scan(text, &mut local);
+        scan(text, asked, &mut local);
         for (product_folded, product) in &folded_products {
             if let Some(at) = find_word(&fold(text), product_folded) {
                 local.push((
@@ -325,6 +359,11 @@ fn cue_at(all: &[Token<'_>], index: usize) -> Option<(DetailKind, usize)> {
     CUES.iter()
         .find(|(cue, _)| *cue == first)
         .map(|(_, kind)| (*kind, 1))
+        // "ordr 7781234", "orde number": the one cue visitors mistype most, one typo away.
+        .or_else(|| {
+            (first.len() >= 4 && first != "older" && within_edits(&first, "order", 1))
+                .then_some((DetailKind::OrderNumber, 1))
+        })
 }
 
 /// Whether a token can be an identifier: 3 to 40 characters of letters, digits and `-/_#.`,
@@ -342,9 +381,159 @@ fn identifier_shape(text: &str, kind: DetailKind) -> bool {
     }
 }
 
-/// Finds every detail of one message: `(start, end, detail)` by byte range.
-fn scan(text: &str, out: &mut Vec<(usize, usize, Detail)>) {
+/// Words after a cue that are not the value ("login *email* is …", "username *field*").
+const NOT_USERNAMES: &[&str] = &[
+    "email", "e-mail", "mail", "password", "pass", "page", "problem", "issue", "details", "screen",
+    "button", "link", "code", "error", "fails", "failed", "doesnt", "not",
+];
+
+/// Words that make an identifier without a cue an order's: "HX-99120 *shipped*".
+const ORDER_TOPIC: &[&str] = &[
+    "order",
+    "orders",
+    "ordered",
+    "ship",
+    "shipped",
+    "shipping",
+    "delivery",
+    "delivered",
+    "parcel",
+    "package",
+    "cancel",
+    "pedido",
+    "commande",
+    "livraison",
+    "bestellung",
+    "bestellt",
+];
+
+/// Prepositions before a place: "shipping *to* 90210", "*nach* 8001 Zürich".
+const PLACE_WORDS: &[&str] = &[
+    "to", "nach", "au", "in", "a", "naar", "zu", "en", "para", "à",
+];
+
+/// Words that say a message is about delivering somewhere.
+const DELIVERY_WORDS: &[&str] = &[
+    "ship",
+    "shipping",
+    "shipped",
+    "deliver",
+    "delivery",
+    "delivered",
+    "courier",
+    "livraison",
+    "livreur",
+    "lieferung",
+    "geliefert",
+    "envio",
+    "entrega",
+    "spedizione",
+    "levering",
+    "post",
+    "postage",
+    "moved",
+    "move",
+];
+
+/// Whether the text right after byte `end` closes the value: the end of the message or
+/// sentence punctuation, not another word ("4821 3" ends the message; "4821 3 items" does not).
+fn closes(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with(['.', ',', '!', '?', ';', ')', '\n'])
+}
+
+/// An id split over words, "4821 3" or "61 00 23": the tokens after `index` that are short
+/// digit groups one space apart, when nothing but punctuation follows them. Returns the end
+/// of the last group and how many tokens were joined.
+fn split_tail(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usize)> {
+    let mut end = all[index].end;
+    let mut joined = 0;
+    while let Some(next) = all.get(index + 1 + joined) {
+        let group = next.text.len() <= 4 && next.text.chars().all(|c| c.is_ascii_digit());
+        if !group || next.start != end + 1 || !text[end..next.start].eq(" ") {
+            break;
+        }
+        end = next.end;
+        joined += 1;
+    }
+    (joined > 0 && closes(text, end)).then_some((end, joined))
+}
+
+/// Whether two ids look alike (a list of them: "orders 7780, 7781 and 7782").
+fn same_shape(a: &str, b: &str) -> bool {
+    let class = |s: &str| {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    '9'
+                } else if c.is_alphabetic() {
+                    'a'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+    };
+    let (a, b) = (a.trim_start_matches('#'), b.trim_start_matches('#'));
+    class(a) == class(b)
+        || (a.len().abs_diff(b.len()) <= 2
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Postal codes written without a cue: UK (`SW1A 1AA`) and Irish (`D02 X285`) shapes, and four
+/// or five digits after a preposition in a message about delivery (`nach 8001 Zürich`).
+fn postal_at(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usize)> {
+    let token = all[index];
+    let word = token.text;
+    let upper_alnum = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    if let Some(next) = all.get(index + 1)
+        && next.start == token.end + 1
+        && upper_alnum(word)
+        && upper_alnum(next.text)
+    {
+        let outward = word.as_bytes();
+        let inward = next.text.as_bytes();
+        let uk = (2..=4).contains(&outward.len())
+            && outward[0].is_ascii_uppercase()
+            && outward.iter().any(u8::is_ascii_digit)
+            && inward.len() == 3
+            && inward[0].is_ascii_digit()
+            && inward[1..].iter().all(u8::is_ascii_uppercase);
+        let irish = outward.len() == 3
+            && outward[0].is_ascii_uppercase()
+            && outward[1..].iter().all(u8::is_ascii_digit)
+            && inward.len() == 4
+            && inward.iter().any(u8::is_ascii_digit)
+            && inward.iter().any(u8::is_ascii_uppercase);
+        if uk || irish {
+            return Some((token.start, next.end));
+        }
+    }
+    let digits = (4..=5).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit());
+    let after_place = index
+        .checked_sub(1)
+        .is_some_and(|i| PLACE_WORDS.contains(&fold(all[i].text).as_str()));
+    let city_or_end = closes(text, token.end)
+        || all
+            .get(index + 1)
+            .is_some_and(|t| t.text.starts_with(char::is_uppercase));
+    let about_delivery = all
+        .iter()
+        .any(|t| DELIVERY_WORDS.contains(&fold(t.text).as_str()));
+    (digits && after_place && city_or_end && about_delivery).then_some((token.start, token.end))
+}
+
+/// Finds every detail of one message: `(start, end, detail)` by byte range. `asked` is the
+/// kind of identifier the bot asked for right before, if it did.
+fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Detail)>) {
     let all = tokens(text);
+    let order_topic = all
+        .iter()
+        .any(|t| ORDER_TOPIC.contains(&fold(t.text).as_str()));
     let mut push = |start: usize, end: usize, kind: DetailKind| {
         let value = text[start..end]
             .trim_end_matches([':', '.', ','])
@@ -379,8 +568,16 @@ fn scan(text: &str, out: &mut Vec<(usize, usize, Detail)>) {
             }
             if let Some(candidate) = all.get(next) {
                 let value = candidate.text.trim_end_matches(':');
-                if identifier_shape(value, kind) && !is_amount_at(&all, next) {
+                let prose =
+                    kind == DetailKind::Username && NOT_USERNAMES.contains(&fold(value).as_str());
+                if identifier_shape(value, kind) && !is_amount_at(&all, next) && !prose {
                     let mut end = candidate.start + value.len();
+                    if value.chars().all(|c| c.is_ascii_digit())
+                        && let Some((tail_end, joined)) = split_tail(text, &all, next)
+                    {
+                        end = tail_end;
+                        next += joined;
+                    }
                     // "SW1A 1AA", "1012 AB": a postal code in two parts.
                     if kind == DetailKind::PostalCode
                         && let Some(tail) = all.get(next + 1)
@@ -397,6 +594,32 @@ fn scan(text: &str, out: &mut Vec<(usize, usize, Detail)>) {
                         end,
                         kind,
                     );
+                    // A list of them: "orders 7780, 7781 and 7782", "66001 and 66002".
+                    let mut after = next + 1;
+                    while let Some(more) = all.get(after) {
+                        let word = fold(more.text);
+                        if ["and", "or", "&", "y", "et", "und", "e", "en"].contains(&word.as_str())
+                        {
+                            after += 1;
+                            continue;
+                        }
+                        let listed = text[..more.start].trim_end().ends_with([',', '&'])
+                            || all[after - 1].text != all[next].text;
+                        if listed
+                            && same_shape(more.text, value)
+                            && identifier_shape(more.text, kind)
+                        {
+                            push(
+                                more.start + usize::from(more.text.starts_with('#')),
+                                more.end,
+                                kind,
+                            );
+                            next = after;
+                            after += 1;
+                            continue;
+                        }
+                        break;
+                    }
                     index = next + 1;
                     continue;
                 }
@@ -412,16 +635,39 @@ fn scan(text: &str, out: &mut Vec<(usize, usize, Detail)>) {
             index += taken;
             continue;
         }
-        if let Some(kind) = standalone_identifier(word) {
+        if let Some((start, end)) = postal_at(text, &all, index) {
+            push(start, end, DetailKind::PostalCode);
+            index += all[index..].iter().take_while(|t| t.start < end).count();
+            continue;
+        }
+        if let Some(kind) = standalone_identifier(word, order_topic) {
             let start = token.start + usize::from(word.starts_with('#'));
             push(start, token.start + word.len(), kind);
+        } else if (18..=22).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit()) {
+            // Parcel numbers are this long; orders and phones are not.
+            push(token.start, token.end, DetailKind::TrackingNumber);
+        } else if let Some(kind) = asked
+            && all.len() <= 6
+            && identifier_shape(word, kind)
+            && word.chars().filter(char::is_ascii_digit).count() >= 3
+        {
+            // The bot asked for it: "What is your order number?" "558120".
+            let end = match split_tail(text, &all, index) {
+                Some((end, joined)) if word.chars().all(|c| c.is_ascii_digit()) => {
+                    index += joined;
+                    end
+                }
+                _ => token.start + word.len(),
+            };
+            push(token.start + usize::from(word.starts_with('#')), end, kind);
         }
         index += 1;
     }
 }
 
-/// `#4821` or `ORD-2024-1234`-shaped ids that need no cue word.
-fn standalone_identifier(word: &str) -> Option<DetailKind> {
+/// `#4821` or `ORD-2024-1234`-shaped ids that need no cue word. An unknown prefix is an
+/// order's in a message about an order (`order_topic`), else a reference.
+fn standalone_identifier(word: &str, order_topic: bool) -> Option<DetailKind> {
     if let Some(rest) = word.strip_prefix('#') {
         let digits = rest.chars().filter(char::is_ascii_digit).count();
         return (digits >= 3 && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
@@ -438,7 +684,9 @@ fn standalone_identifier(word: &str) -> Option<DetailKind> {
         "ORD" | "OR" | "PO" | "SO" => DetailKind::OrderNumber,
         "INV" | "IN" | "RE" | "FAC" => DetailKind::InvoiceNumber,
         "TRK" => DetailKind::TrackingNumber,
-        "ACC" | "CUS" | "CU" | "ACCT" | "USR" => DetailKind::AccountId,
+        "ACC" | "CUS" | "CU" | "ACCT" | "USR" | "SUB" => DetailKind::AccountId,
+        "RMA" | "REF" | "TKT" | "CASE" | "BK" | "RES" => DetailKind::Reference,
+        _ if order_topic => DetailKind::OrderNumber,
         _ => DetailKind::Reference,
     })
 }
@@ -468,12 +716,16 @@ fn amount_end(all: &[Token<'_>], index: usize) -> Option<usize> {
     let token = all[index];
     let word = token.text;
     let currency_word = |t: &Token<'_>| CURRENCY_WORDS.contains(&t.text.to_lowercase().as_str());
-    if let Some(rest) = word.strip_prefix(SYMBOLS).or_else(|| {
-        let upper: String = word.chars().take(3).collect();
-        (upper.len() == 3 && CURRENCY_WORDS.contains(&upper.to_lowercase().as_str()))
-            .then(|| &word[3..])
-            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-    }) {
+    if let Some(rest) = word
+        .strip_prefix("R$")
+        .or_else(|| word.strip_prefix(SYMBOLS))
+        .or_else(|| {
+            let upper: String = word.chars().take(3).collect();
+            (upper.len() == 3 && CURRENCY_WORDS.contains(&upper.to_lowercase().as_str()))
+                .then(|| &word[3..])
+                .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    {
         if is_number(rest) {
             return Some(token.end);
         }
@@ -493,11 +745,21 @@ fn amount_end(all: &[Token<'_>], index: usize) -> Option<usize> {
     {
         return Some(all[index + 1].end);
     }
-    if is_number(word)
-        && let Some(next) = all.get(index + 1)
-        && (currency_word(next) || next.text.chars().all(|c| SYMBOLS.contains(&c)))
-    {
-        return Some(next.end);
+    if is_number(word) {
+        // "3 400 PLN": groups of three digits, one space apart, belong to the number.
+        let mut at = index + 1;
+        while all.get(at).is_some_and(|t| {
+            t.text.len() == 3
+                && t.text.chars().all(|c| c.is_ascii_digit())
+                && t.start == all[at - 1].end + 1
+        }) {
+            at += 1;
+        }
+        if let Some(next) = all.get(at)
+            && (currency_word(next) || next.text.chars().all(|c| SYMBOLS.contains(&c)))
+        {
+            return Some(next.end);
+        }
     }
     None
 }
@@ -547,7 +809,11 @@ fn phone_at(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usize
         .any(|t| PHONE_CUES.contains(&fold(t.text.trim_end_matches(':')).as_str()));
     let separated = number.contains([' ', '-', '(', '.', '/']);
     let taken = all[index..].iter().take_while(|t| t.start < end).count();
-    (international || (cued && (separated || digits >= 9))).then_some((start, end, taken))
+    // A national number in groups, "020 7946 0958": the leading 0 and the spacing are a
+    // phone's, not an order's.
+    let national = number.starts_with('0') && separated && (9..=12).contains(&digits);
+    (international || national || (cued && (separated || digits >= 9)))
+        .then_some((start, end, taken))
 }
 
 #[cfg(test)]

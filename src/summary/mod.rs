@@ -580,7 +580,20 @@ pub fn build(
         .filter(|m| detector.is_bot_fallback(&m.text))
         .count();
 
-    let details = details::extract(said.iter().map(|s| s.text), products);
+    // Each visitor message with what the bot had just asked for, if anything.
+    let answers = messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role == Role::Visitor)
+        .map(|(i, m)| {
+            let asked = i
+                .checked_sub(1)
+                .map(|before| &messages[before])
+                .filter(|before| before.role == Role::Bot)
+                .and_then(|before| details::asked_for(&before.text));
+            (m.text.as_str(), asked)
+        });
+    let details = details::extract_answers(answers, products);
     let headline = headline(&said, &details);
     let sentiments: Vec<f64> = said
         .iter()
