@@ -20,12 +20,10 @@
 //! Bad input lines are reported on stderr with their line number and skipped.
 
 use handover::bot::faq::Faq;
-use handover::conversation::{Message, Role};
+use handover::conversation::Role;
 use handover::detect::{Analysis, Detector, shared};
-use handover::escalate::{Decision, Policy, Thresholds};
-use handover::handoff::{self, Page, TriggerKind};
-use handover::redact::Redactor;
-use handover::visitor::Visitor;
+use handover::escalate::Thresholds;
+use handover::replay::Replay;
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -232,52 +230,6 @@ struct Turn {
     answered: Option<bool>,
 }
 
-/// The conversation so far, and what set off the latest offer or handoff.
-#[derive(Default)]
-struct Seen {
-    messages: Vec<Message>,
-    trigger: Option<(TriggerKind, Vec<String>)>,
-}
-
-/// Prints the `--summary` line of a finished conversation: the payload the widget would
-/// build if the visitor asked for a person now (accepting the latest offer, or pressing the
-/// button when nothing was offered).
-fn summarize(
-    out: &mut impl Write,
-    index: usize,
-    seen: &Seen,
-    products: &[String],
-) -> io::Result<()> {
-    let (kind, reasons) = seen
-        .trigger
-        .clone()
-        .unwrap_or((TriggerKind::Button, vec![handoff::BUTTON_REASON.to_owned()]));
-    let payload = handoff::build(
-        handoff::Request {
-            id: format!("conversation-{index}"),
-            now_ms: seen.messages.last().map_or(0, |m| m.at),
-            messages: &seen.messages,
-            kind,
-            reasons,
-            visitor: Visitor::default(),
-            page: Page::default(),
-            context: Default::default(),
-            products,
-        },
-        shared(),
-        &Redactor::default(),
-    );
-    let line = serde_json::json!({
-        "conversation": index,
-        "summary": payload.summary,
-        "priority": payload.priority,
-        "trigger": payload.trigger,
-        "redactions": payload.redactions,
-    });
-    serde_json::to_writer(&mut *out, &line)?;
-    out.write_all(b"\n")
-}
-
 fn conversations(
     input: impl BufRead,
     out: &mut impl Write,
@@ -286,22 +238,25 @@ fn conversations(
 ) -> io::Result<()> {
     let detector: &Detector = shared();
     let mut index = 0usize;
-    let mut policy = Policy::new(thresholds);
+    let mut replay = Replay::new(detector, thresholds);
     let mut visitor_turn = 0usize;
     let mut started = false;
-    let mut seen = Seen::default();
+    let finish = |out: &mut dyn Write, replay: &Replay<'_>, index: usize| match summary {
+        Some(products) => {
+            serde_json::to_writer(&mut *out, &replay.summary_line(index, products))?;
+            out.write_all(b"\n")
+        }
+        None => Ok(()),
+    };
     for (number, line) in lines(input).enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             if started {
-                if let Some(products) = summary {
-                    summarize(out, index, &seen, products)?;
-                }
+                finish(out, &replay, index)?;
                 index += 1;
-                policy = Policy::new(thresholds);
+                replay = Replay::new(detector, thresholds);
                 visitor_turn = 0;
                 started = false;
-                seen = Seen::default();
             }
             continue;
         }
@@ -313,31 +268,9 @@ fn conversations(
                 continue;
             }
         };
-        let role = match turn.role.as_str() {
-            "visitor" => Some(Role::Visitor),
-            "bot" => Some(Role::Bot),
-            "agent" if summary.is_some() => Some(Role::Agent),
-            "system" if summary.is_some() => Some(Role::System),
-            _ => None,
-        };
-        if let Some(role) = role {
-            let at = 1_000 * seen.messages.len() as u64;
-            seen.messages.push(Message {
-                id: format!("m{}", seen.messages.len()),
-                role,
-                text: turn.text.clone(),
-                at,
-            });
-        }
         match turn.role.as_str() {
             "visitor" => {
-                let analysis = detector.analyze(&turn.text);
-                let outcome = policy.visitor(&turn.text, &analysis, None);
-                if let (Decision::Offer(reasons) | Decision::Handoff(reasons), Some(trigger)) =
-                    (&outcome.decision, outcome.trigger)
-                {
-                    seen.trigger = Some((trigger.into(), reasons.clone()));
-                }
+                let outcome = replay.visitor(&turn.text);
                 let decided = Decided {
                     conversation: index,
                     turn: visitor_turn,
@@ -349,21 +282,17 @@ fn conversations(
                 out.write_all(b"\n")?;
                 visitor_turn += 1;
             }
-            "bot" => {
-                let answered = turn
-                    .answered
-                    .unwrap_or_else(|| !detector.is_bot_fallback(&turn.text));
-                policy.bot_replied(&turn.text, answered);
-            }
-            "agent" | "system" if summary.is_some() => {}
+            "bot" => replay.bot(&turn.text, turn.answered),
+            "agent" if summary.is_some() => replay.other(Role::Agent, &turn.text),
+            "system" if summary.is_some() => replay.other(Role::System, &turn.text),
             other => eprintln!(
                 "line {}: role {other:?} is not accepted here (visitor or bot)",
                 number + 1
             ),
         }
     }
-    if let (Some(products), true) = (summary, started) {
-        summarize(out, index, &seen, products)?;
+    if started {
+        finish(out, &replay, index)?;
     }
     Ok(())
 }

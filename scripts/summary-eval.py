@@ -24,7 +24,9 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "tests", "data", "summary_eval.jsonl")
+# The first set tuned the extractor; the second was written after that, and not tuned on.
+SETS = [("tuning set", os.path.join(ROOT, "tests", "data", "summary_eval.jsonl")),
+        ("held-out set", os.path.join(ROOT, "tests", "data", "summary_eval_holdout.jsonl"))]
 FAQ = os.path.join(ROOT, "examples", "demo", "faq.json")
 
 CURRENCIES = [("R$", "brl"), ("€", "eur"), ("$", "usd"), ("£", "gbp"), ("¥", "jpy"), ("₹", "inr"),
@@ -47,8 +49,8 @@ def normalize(kind, value):
     return re.sub(r"[\s\-.#/]", "", v).upper()
 
 
-def load():
-    with open(DATA, encoding="utf-8") as f:
+def load(path):
+    with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
@@ -128,14 +130,14 @@ def f1(r, p):
     return 2 * r * p / (r + p) if r + p else 0.0
 
 
-def main():
-    conversations = load()
+def evaluate(title, conversations, verbose):
+    """Prints one set's table; returns whether a target was missed."""
     expected = [[(d["kind"], d["value"]) for d in c["details"]] for c in conversations]
     ours, printed = widget_details(conversations)
     theirs = [baseline_details(c) for c in conversations]
     mine, base = score(expected, ours), score(expected, theirs)
-    print(f"{len(conversations)} conversations, {sum(map(len, expected))} expected details")
-    print(f"{'kind':<16} {'n':>4}   {'handover R':>10} {'P':>6}   {'regex R':>8} {'P':>6}")
+    print(f"{title}: {len(conversations)} conversations, {sum(map(len, expected))} expected details")
+    print(f"  {'kind':<16} {'n':>4}   {'handover R':>10} {'P':>6}   {'regex R':>8} {'P':>6}")
     failed = False
     total_m, total_b = [0, 0, 0], [0, 0, 0]
     for kind in sorted(set(mine) | set(base)):
@@ -146,22 +148,30 @@ def main():
         mr, mp, br, bp = ratio(m[0], m[1]), ratio(m[0], m[2]), ratio(b[0], b[1]), ratio(b[0], b[2])
         worse = f1(mr, mp) < f1(br, bp)
         failed |= worse
-        print(f"{kind:<16} {m[1]:>4}   {mr:>10.2f} {mp:>6.2f}   {br:>8.2f} {bp:>6.2f}{'   below the baseline' if worse else ''}")
+        print(f"  {kind:<16} {m[1]:>4}   {mr:>10.2f} {mp:>6.2f}   {br:>8.2f} {bp:>6.2f}"
+              f"{'   below the baseline' if worse else ''}")
     mr, mp = ratio(total_m[0], total_m[1]), ratio(total_m[0], total_m[2])
     br, bp = ratio(total_b[0], total_b[1]), ratio(total_b[0], total_b[2])
-    print(f"{'overall':<16} {total_m[1]:>4}   {mr:>10.3f} {mp:>6.3f}   {br:>8.3f} {bp:>6.3f}")
+    print(f"  {'overall':<16} {total_m[1]:>4}   {mr:>10.3f} {mp:>6.3f}   {br:>8.3f} {bp:>6.3f}")
     failed |= mr < 0.9 or mp < 0.9 or f1(mr, mp) <= f1(br, bp)
     flat = re.sub(r"\s", "", printed)
     planted = [s for c in conversations for s in c["secrets"]]
     survived = [s for s in planted if re.sub(r"\s", "", s) in flat]
-    print(f"planted secrets: {len(planted)}, surviving in the CLI's output: {len(survived)} {survived or ''}")
+    print(f"  planted secrets: {len(planted)}, surviving in the CLI's output: {len(survived)} {survived or ''}")
     failed |= bool(survived)
-    if "-v" in sys.argv:
+    if verbose:
         for c, want, got in zip(conversations, expected, ours):
             w = collections.Counter((k, normalize(k, v)) for k, v in want)
             g = collections.Counter((k, normalize(k, v)) for k, v in got)
             if w != g:
-                print(f"#{c['id']}: missed {sorted((w - g).elements())} extra {sorted((g - w).elements())}")
+                print(f"  #{c['id']}: missed {sorted((w - g).elements())} extra {sorted((g - w).elements())}")
+    return failed
+
+
+def main():
+    failed = False
+    for title, path in SETS:
+        failed |= evaluate(title, load(path), "-v" in sys.argv)
     sys.exit(1 if failed else 0)
 
 

@@ -19,6 +19,9 @@ cargo test --quiet
 step "FAQ matcher against the TF-IDF and BM25 baselines"
 python3 scripts/faq-eval.py
 
+step "summary details against a regex baseline; planted secrets"
+python3 scripts/summary-eval.py
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 

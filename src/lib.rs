@@ -16,6 +16,7 @@ pub mod hours;
 pub mod i18n;
 pub mod json_guard;
 pub mod redact;
+pub mod replay;
 pub mod storage;
 pub mod summary;
 pub mod time;

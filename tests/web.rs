@@ -837,3 +837,24 @@ async fn office_hours_say_who_answers_and_when() {
         .is_none()
     );
 }
+
+/// The summaries the wasm build makes of the test conversations are exactly the scoring
+/// CLI's (`tests/replay.rs` checks the CLI against the same file): same detector, policy,
+/// summary and redaction code, and no platform difference in between (float formatting,
+/// hashing, time).
+#[wasm_bindgen_test]
+fn the_wasm_build_summarises_like_the_cli() {
+    let expected: Vec<serde_json::Value> = include_str!("data/conversations.summaries.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got = handover::replay::summary_lines(
+        handover::detect::shared(),
+        include_str!("data/conversations.jsonl"),
+        &[],
+    );
+    assert_eq!(got.len(), expected.len());
+    for (got, want) in got.iter().zip(&expected) {
+        assert_eq!(got, want, "conversation {}", want["conversation"]);
+    }
+}

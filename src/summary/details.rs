@@ -568,8 +568,9 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
             }
             if let Some(candidate) = all.get(next) {
                 let value = candidate.text.trim_end_matches(':');
-                let prose =
-                    kind == DetailKind::Username && NOT_USERNAMES.contains(&fold(value).as_str());
+                // "login ana@x.io": an email is an email, whatever introduced it.
+                let prose = kind == DetailKind::Username
+                    && (NOT_USERNAMES.contains(&fold(value).as_str()) || is_email(value));
                 if identifier_shape(value, kind) && !is_amount_at(&all, next) && !prose {
                     let mut end = candidate.start + value.len();
                     if value.chars().all(|c| c.is_ascii_digit())
@@ -831,6 +832,92 @@ mod tests {
         .collect()
     }
 
+    /// Each text gives exactly its details, in order.
+    fn check(cases: &[(&str, &[(DetailKind, &str)])]) {
+        for (text, expected) in cases {
+            let expected: Vec<(DetailKind, String)> =
+                expected.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            assert_eq!(details(text), expected, "{text}");
+        }
+    }
+
+    /// The shapes the evaluation taught: split ids, lists, uncued postal codes and phones,
+    /// carriers, thousands groups, and what must stay out.
+    #[test]
+    fn harder_shapes() {
+        let cases: &[(&str, &[(DetailKind, &str)])] = &[
+            ("my order number is 4821 3", &[(OrderNumber, "4821 3")]),
+            ("order 48213 2 items missing", &[(OrderNumber, "48213")]),
+            (
+                "orders 7780, 7781 and 7782 arrived damaged",
+                &[
+                    (OrderNumber, "7780"),
+                    (OrderNumber, "7781"),
+                    (OrderNumber, "7782"),
+                ],
+            ),
+            ("ordr 7781234 wher is it", &[(OrderNumber, "7781234")]),
+            (
+                "HX-99120 shipped with USPS 9400111899223344556677",
+                &[
+                    (OrderNumber, "HX-99120"),
+                    (TrackingNumber, "9400111899223344556677"),
+                ],
+            ),
+            (
+                "I got RMA-55102 for my return of order 90122",
+                &[(Reference, "RMA-55102"), (OrderNumber, "90122")],
+            ),
+            ("delivery to SW1A 1AA failed", &[(PostalCode, "SW1A 1AA")]),
+            (
+                "Zoll für eine Lieferung nach 8001 Zürich",
+                &[(PostalCode, "8001")],
+            ),
+            (
+                "your number 020 7946 0958 doesn't work",
+                &[(Phone, "020 7946 0958")],
+            ),
+            (
+                "faktura FV/2023/1187 na 3 400 PLN",
+                &[(InvoiceNumber, "FV/2023/1187"), (Amount, "3 400 PLN")],
+            ),
+            (
+                "paguei R$ 349,90 no pedido BR-88123",
+                &[(Amount, "R$ 349,90"), (OrderNumber, "BR-88123")],
+            ),
+            (
+                "my login email is sarah_k@yahoo.co.uk",
+                &[(Email, "sarah_k@yahoo.co.uk")],
+            ),
+            (
+                "login hanna.berg@telia.se",
+                &[(Email, "hanna.berg@telia.se")],
+            ),
+            ("I waited 3 weeks for 2 items, size 42, since 2019", &[]),
+            ("I'm 180 cm and 75 kg, shipping to me in 3 days", &[]),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn what_the_bot_asked_for() {
+        assert_eq!(asked_for("What's your order number?"), Some(OrderNumber));
+        assert_eq!(
+            asked_for("Please share your invoice number"),
+            Some(InvoiceNumber)
+        );
+        assert_eq!(asked_for("Your order ships tomorrow."), None);
+        let got = extract_answers(
+            [("it's 778 1234", Some(OrderNumber)), ("330455", None)],
+            &[],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].kind, got[0].value.as_str()),
+            (OrderNumber, "778 1234")
+        );
+    }
+
     #[test]
     fn table() {
         let cases: &[(&str, &[(DetailKind, &str)])] = &[
@@ -881,11 +968,7 @@ mod tests {
             ("in 2024 I ordered twice", &[]),
             ("my order never came", &[]),
         ];
-        for (text, expected) in cases {
-            let expected: Vec<(DetailKind, String)> =
-                expected.iter().map(|(k, v)| (*k, v.to_string())).collect();
-            assert_eq!(details(text), expected, "{text}");
-        }
+        check(cases);
     }
 
     #[test]
