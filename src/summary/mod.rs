@@ -418,10 +418,35 @@ fn topic<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
 /// Clauses of a message: split at `.`, `!`, `?`, `,`, `;` and line breaks, so "hi, my order
 /// is late, let me talk to a person" gives the problem without the greeting or the request.
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['.', '!', '?', '\n', '¿', '¡', ',', ';'])
+    // Punctuation ends a clause only before a space or the end: "€89.90", "1,299",
+    // "help.me@x.io" and "v2.1" stay whole.
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let ends = match c {
+            '\n' | '¿' | '¡' => true,
+            '.' | '!' | '?' | ',' | ';' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if ends {
+            pieces.push(&text[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+        .into_iter()
         .map(str::trim)
         .filter(|s| s.chars().any(char::is_alphanumeric))
 }
+
+/// Words that make a sentence a question about something.
+const QUESTION_WORDS: &[&str] = &[
+    "where", "when", "why", "how", "what", "donde", "cuando", "por", "ou", "quand", "pourquoi",
+    "wo", "wann", "warum", "onde", "quando", "dove", "perche", "waar", "wanneer", "waarom",
+];
 
 /// How well a sentence states the visitor's problem.
 fn problem_score(sentence: &str) -> i32 {
@@ -430,7 +455,9 @@ fn problem_score(sentence: &str) -> i32 {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() < 3 {
+    // Three words rarely state a problem ("not this chat"); a fragment like that only wins
+    // when nothing better was said.
+    if words.len() < 4 {
         return -5;
     }
     let problem = PROBLEM_CUES.iter().any(|c| words.contains(c));
@@ -440,9 +467,27 @@ fn problem_score(sentence: &str) -> i32 {
         .filter(|w| has_phrase(&folded, w))
         .count()
         .min(3) as i32;
+    // An identifier in a statement helps ("I paid 129 EUR and it leaks"); an identifier
+    // alone ("order is 300918 i think") is not the problem, and the headline names the key
+    // identifier anyway. A question about it ("where is my order 48213") is.
     let has_id = sentence.chars().filter(char::is_ascii_digit).count() >= 3;
+    let question = words.iter().any(|w| QUESTION_WORDS.contains(w));
+    let only_id = has_id && words.len() <= 5 && !problem && !question;
+    let statement_id = has_id && words.len() >= 6;
+    // A sentence that held a secret reads "[password removed]", and one giving a way to be
+    // reached ("bel me op +31 6 …", "email ana@x.io") is about contact, not the problem.
+    let redacted = sentence.contains(" removed]");
+    let contact = sentence.contains('@')
+        || sentence
+            .split('+')
+            .skip(1)
+            .any(|after| after.starts_with(|c: char| c.is_ascii_digit()));
     let chatter = words.iter().filter(|w| CHATTER.contains(w)).count() as i32;
-    2 * i32::from(problem) + topical + i32::from(has_id) - 3 * chatter
+    2 * i32::from(problem) + topical + i32::from(statement_id) + i32::from(question && has_id)
+        - 2 * i32::from(only_id)
+        - 2 * i32::from(redacted)
+        - 2 * i32::from(contact)
+        - 3 * chatter
 }
 
 /// Removes greetings and fillers from the start of a sentence and capitalizes it.
