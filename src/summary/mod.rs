@@ -683,12 +683,18 @@ fn text(
     peak_frustration: f32,
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let substantive: Vec<&str> = said
+    // The two sentences that best state the problem, in the order they were written.
+    let mut ranked: Vec<(usize, i32, &str)> = said
         .iter()
         .flat_map(|s| sentences(s.text))
-        .filter(|s| problem_score(s) > -3)
-        .take(2)
+        .enumerate()
+        .map(|(i, s)| (i, problem_score(s), s))
+        .filter(|(_, score, _)| *score > -3)
         .collect();
+    ranked.sort_by_key(|(i, score, _)| (std::cmp::Reverse(*score), *i));
+    ranked.truncate(2);
+    ranked.sort_by_key(|(i, ..)| *i);
+    let substantive: Vec<&str> = ranked.iter().map(|(.., s)| *s).collect();
     match substantive.as_slice() {
         [] => parts.push("The visitor did not describe a problem yet.".to_owned()),
         [one] => parts.push(format!("The visitor wrote: “{}”.", clip(one, 160))),
@@ -701,6 +707,9 @@ fn text(
     let answered = bot_replies.len() - failures;
     match (bot_replies.len(), failures) {
         (0, _) => parts.push("The bot did not reply.".to_owned()),
+        (1, 0) => parts.push(
+            "The bot replied once, with an answer, but the visitor still wanted help.".to_owned(),
+        ),
         (n, 0) => parts.push(format!(
             "The bot replied {} and answered each time, but the visitor still wanted help.",
             times(n)
@@ -720,6 +729,20 @@ fn text(
             "Its last reply: “{}”.",
             clip(last.text.trim(), 100)
         ));
+    }
+    // What the visitor said last, when it is more than thanks or a request for a person and
+    // was not quoted above: where the conversation stands, what the agent picks up.
+    let open = said.last().and_then(|last| {
+        sentences(last.text)
+            .map(|s| (problem_score(s), s))
+            .filter(|(score, s)| *score > -3 && !substantive.contains(s))
+            .max_by_key(|(score, _)| *score)
+            .map(|(_, s)| s)
+    });
+    if let Some(open) = open
+        && said.len() > 1
+    {
+        parts.push(format!("Still open: “{}”.", clip(open, 120)));
     }
     if !details.is_empty() {
         let given: Vec<String> = details
