@@ -30,16 +30,13 @@ impl GramIndex {
         let counted: Vec<Vec<(u32, f32)>> = texts
             .into_iter()
             .map(|text| {
-                let mut counts: Vec<(u32, f32)> = Vec::new();
-                for gram in grams(text) {
-                    let next = index.ids.len() as u32;
-                    let id = *index.ids.entry(gram).or_insert(next);
-                    match counts.iter_mut().find(|(g, _)| *g == id) {
-                        Some((_, n)) => *n += 1.0,
-                        None => counts.push((id, 1.0)),
-                    }
-                }
-                counts
+                counted_grams(text)
+                    .into_iter()
+                    .map(|(gram, n)| {
+                        let next = index.ids.len() as u32;
+                        (*index.ids.entry(gram).or_insert(next), n)
+                    })
+                    .collect::<Vec<(u32, f32)>>()
             })
             .collect();
         index.documents = counted.len();
@@ -76,15 +73,7 @@ impl GramIndex {
     /// Cosine similarity of `text` with every document, 0 to 1, indexed by document.
     pub fn similarities(&self, text: &str) -> Vec<f32> {
         let mut scores = vec![0.0f32; self.documents];
-        let mut all: Vec<u64> = grams(text).collect();
-        all.sort_unstable();
-        let mut counts: Vec<(u64, f32)> = Vec::with_capacity(all.len());
-        for gram in all {
-            match counts.last_mut() {
-                Some((last, n)) if *last == gram => *n += 1.0,
-                _ => counts.push((gram, 1.0)),
-            }
-        }
+        let counts = counted_grams(text);
         let mut norm = 0.0f32;
         for (gram, n) in &counts {
             let id = self.ids.get(gram);
@@ -105,6 +94,20 @@ impl GramIndex {
         }
         scores
     }
+}
+
+/// Each distinct n-gram of a text with how often it occurs.
+fn counted_grams(text: &str) -> Vec<(u64, f32)> {
+    let mut all: Vec<u64> = grams(text).collect();
+    all.sort_unstable();
+    let mut counts: Vec<(u64, f32)> = Vec::with_capacity(all.len());
+    for gram in all {
+        match counts.last_mut() {
+            Some((last, n)) if *last == gram => *n += 1.0,
+            _ => counts.push((gram, 1.0)),
+        }
+    }
+    counts
 }
 
 /// The n-grams of a text's folded words, each word padded with a space on both sides (as

@@ -8,8 +8,9 @@
 //! the visitor over without a word). `confident: false` marks a reply as a failure for the
 //! escalation policy ("I'm not sure I understood"); `handoff: true` asks for a person.
 
-use super::{Bot, BotError, Chip, Reply, Step, Turn, clip_reply, history_json};
-use crate::handoff::HttpRequest;
+use super::{
+    Bot, BotError, Chip, Reply, Step, Turn, clip_reply, history_json, json_answer, json_request,
+};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -36,22 +37,11 @@ impl Bot for JsonBot {
             "visitor": turn.visitor,
             "context": turn.context,
         });
-        let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
-        headers.extend(self.headers.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Step::Fetch(HttpRequest {
-            url: self.endpoint.clone(),
-            headers,
-            body: body.to_string(),
-            readable: true,
-        })
+        json_request(&self.endpoint, &self.headers, &body)
     }
 
     fn read(&self, status: u16, body: &str) -> Result<Reply, BotError> {
-        if !(200..300).contains(&status) {
-            return Err(BotError::Status(status));
-        }
-        let value: Value = serde_json::from_str(body)
-            .map_err(|e| BotError::Malformed(format!("not JSON ({e})")))?;
+        let value = json_answer(status, body)?;
         let Value::Object(object) = value else {
             return Err(BotError::Malformed(
                 "expected an object like {\"reply\": \"...\"}".into(),

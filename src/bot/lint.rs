@@ -5,7 +5,6 @@
 
 use super::faq::Faq;
 use super::matcher::{Matcher, terms};
-use std::fmt;
 
 /// One problem found by [`lint`].
 #[derive(Debug, Clone, PartialEq)]
@@ -80,16 +79,6 @@ impl Lint {
             "entries[{}] (id \"{}\"), `{}`: {what}",
             self.entry, entry.id, self.field
         )
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::NoWords => write!(f, "no words"),
-            Problem::AnsweredBy(other, c) => write!(f, "answered by entry {other} ({c:.2})"),
-            Problem::NotConfident(c) => write!(f, "not confident ({c:.2})"),
-        }
     }
 }
 

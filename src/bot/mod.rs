@@ -216,6 +216,31 @@ pub(crate) fn history_json(history: &[Message], limit: usize) -> Value {
     )
 }
 
+/// The request a remote bot is asked with: `body` as JSON to `endpoint`, with the site
+/// owner's extra headers after `Content-Type`, readable (the endpoint answers with CORS).
+pub(crate) fn json_request(
+    endpoint: &str,
+    headers: &std::collections::BTreeMap<String, String>,
+    body: &Value,
+) -> Step {
+    let mut all = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    all.extend(headers.iter().map(|(k, v)| (k.clone(), v.clone())));
+    Step::Fetch(HttpRequest {
+        url: endpoint.to_owned(),
+        headers: all,
+        body: body.to_string(),
+        readable: true,
+    })
+}
+
+/// A remote bot's response body as JSON, when the status says it is an answer.
+pub(crate) fn json_answer(status: u16, body: &str) -> Result<Value, BotError> {
+    if !(200..300).contains(&status) {
+        return Err(BotError::Status(status));
+    }
+    serde_json::from_str(body).map_err(|e| BotError::Malformed(format!("not JSON ({e})")))
+}
+
 /// A reply's text as a remote bot sent it: trimmed, at most this many characters (the rest is
 /// cut at a character boundary), so one runaway response cannot flood the conversation.
 pub(crate) const MAX_REPLY_CHARS: usize = 4000;

@@ -7,8 +7,7 @@
 //! `custom` object with `"handoff": true` asks for a person. An empty list (no rule or story
 //! answered) is "I don't know".
 
-use super::{Bot, BotError, Chip, Reply, Step, Turn, clip_reply};
-use crate::handoff::HttpRequest;
+use super::{Bot, BotError, Chip, Reply, Step, Turn, clip_reply, json_answer, json_request};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -29,22 +28,11 @@ impl Bot for RasaBot {
         // Rasa keeps one tracker per sender: the conversation is the sender, so two tabs of
         // one conversation share it and a new conversation starts afresh.
         let body = json!({ "sender": turn.conversation, "message": turn.message });
-        let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
-        headers.extend(self.headers.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Step::Fetch(HttpRequest {
-            url: self.endpoint.clone(),
-            headers,
-            body: body.to_string(),
-            readable: true,
-        })
+        json_request(&self.endpoint, &self.headers, &body)
     }
 
     fn read(&self, status: u16, body: &str) -> Result<Reply, BotError> {
-        if !(200..300).contains(&status) {
-            return Err(BotError::Status(status));
-        }
-        let value: Value = serde_json::from_str(body)
-            .map_err(|e| BotError::Malformed(format!("not JSON ({e})")))?;
+        let value = json_answer(status, body)?;
         let Value::Array(messages) = value else {
             return Err(BotError::Malformed(
                 "expected a list of messages like [{\"text\": \"...\"}]".into(),

@@ -246,10 +246,11 @@ pub fn extract<'a>(texts: impl IntoIterator<Item = &'a str>, products: &[String]
 /// The kind of identifier a bot message asks for ("What is your order number?"), so that the
 /// visitor's bare "558120" in reply is read as one.
 pub fn asked_for(bot_text: &str) -> Option<DetailKind> {
-    let asks = bot_text.contains('?')
+    let lower = bot_text.to_lowercase();
+    let asks = lower.contains('?')
         || ["share", "send", "give", "provide", "enter", "type", "tell"]
             .iter()
-            .any(|w| bot_text.to_lowercase().contains(w));
+            .any(|w| lower.contains(w));
     if !asks {
         return None;
     }
@@ -387,6 +388,9 @@ const NOT_USERNAMES: &[&str] = &[
     "button", "link", "code", "error", "fails", "failed", "doesnt", "not",
 ];
 
+/// Words joining the items of a list of ids ("66001 *and* 66002").
+const LIST_WORDS: &[&str] = &["and", "or", "&", "y", "et", "und", "e", "en"];
+
 /// Words that make an identifier without a cue an order's: "HX-99120 *shipped*".
 const ORDER_TOPIC: &[&str] = &[
     "order",
@@ -450,7 +454,7 @@ fn split_tail(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usi
     let mut joined = 0;
     while let Some(next) = all.get(index + 1 + joined) {
         let group = next.text.len() <= 4 && next.text.chars().all(|c| c.is_ascii_digit());
-        if !group || next.start != end + 1 || !text[end..next.start].eq(" ") {
+        if !group || &text[end..next.start] != " " {
             break;
         }
         end = next.end;
@@ -482,8 +486,14 @@ fn same_shape(a: &str, b: &str) -> bool {
 }
 
 /// Postal codes written without a cue: UK (`SW1A 1AA`) and Irish (`D02 X285`) shapes, and four
-/// or five digits after a preposition in a message about delivery (`nach 8001 Zürich`).
-fn postal_at(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usize)> {
+/// or five digits after a preposition in a message about delivery (`nach 8001 Zürich`;
+/// `about_delivery` says whether the message is, worked out once per message).
+fn postal_at(
+    text: &str,
+    all: &[Token<'_>],
+    index: usize,
+    about_delivery: bool,
+) -> Option<(usize, usize)> {
     let token = all[index];
     let word = token.text;
     let upper_alnum = |s: &str| {
@@ -521,9 +531,6 @@ fn postal_at(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usiz
         || all
             .get(index + 1)
             .is_some_and(|t| t.text.starts_with(char::is_uppercase));
-    let about_delivery = all
-        .iter()
-        .any(|t| DELIVERY_WORDS.contains(&fold(t.text).as_str()));
     (digits && after_place && city_or_end && about_delivery).then_some((token.start, token.end))
 }
 
@@ -531,9 +538,9 @@ fn postal_at(text: &str, all: &[Token<'_>], index: usize) -> Option<(usize, usiz
 /// kind of identifier the bot asked for right before, if it did.
 fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Detail)>) {
     let all = tokens(text);
-    let order_topic = all
-        .iter()
-        .any(|t| ORDER_TOPIC.contains(&fold(t.text).as_str()));
+    let mentions = |words: &[&str]| all.iter().any(|t| words.contains(&fold(t.text).as_str()));
+    let order_topic = mentions(ORDER_TOPIC);
+    let about_delivery = mentions(DELIVERY_WORDS);
     let mut push = |start: usize, end: usize, kind: DetailKind| {
         let value = text[start..end]
             .trim_end_matches([':', '.', ','])
@@ -597,15 +604,15 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
                     );
                     // A list of them: "orders 7780, 7781 and 7782", "66001 and 66002".
                     let mut after = next + 1;
+                    let mut connected = false;
                     while let Some(more) = all.get(after) {
-                        let word = fold(more.text);
-                        if ["and", "or", "&", "y", "et", "und", "e", "en"].contains(&word.as_str())
-                        {
+                        if LIST_WORDS.contains(&fold(more.text).as_str()) {
+                            connected = true;
                             after += 1;
                             continue;
                         }
-                        let listed = text[..more.start].trim_end().ends_with([',', '&'])
-                            || all[after - 1].text != all[next].text;
+                        let listed =
+                            connected || text[..more.start].trim_end().ends_with([',', '&']);
                         if listed
                             && same_shape(more.text, value)
                             && identifier_shape(more.text, kind)
@@ -617,6 +624,7 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
                             );
                             next = after;
                             after += 1;
+                            connected = false;
                             continue;
                         }
                         break;
@@ -636,7 +644,7 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
             index += taken;
             continue;
         }
-        if let Some((start, end)) = postal_at(text, &all, index) {
+        if let Some((start, end)) = postal_at(text, &all, index, about_delivery) {
             push(start, end, DetailKind::PostalCode);
             index += all[index..].iter().take_while(|t| t.start < end).count();
             continue;
