@@ -252,7 +252,9 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
             .position(|(l, _)| *l == lang)
             .unwrap_or(0)
     };
-    for c in text.chars().filter(|c| !c.is_ascii()) {
+    // Most messages are ASCII: one quick check skips the character loop.
+    let accented = if text.is_ascii() { "" } else { text };
+    for c in accented.chars().filter(|c| !c.is_ascii()) {
         match c {
             '\u{0600}'..='\u{06FF}' => arabic += 1,
             '\u{0590}'..='\u{05FF}' => hebrew += 1,

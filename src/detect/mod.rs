@@ -368,13 +368,29 @@ impl Evidence {
 /// words.
 fn shouting_share(text: &str) -> f32 {
     let (mut words, mut loud) = (0u32, 0u32);
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().nth(2).is_some())
-    {
-        words += 1;
-        loud += u32::from(word.chars().all(char::is_uppercase));
+    // The current word's letters, and whether all were capitals so far.
+    let (mut letters, mut capitals) = (0u32, true);
+    let mut count = |letters: u32, capitals: bool| {
+        if letters >= 3 {
+            words += 1;
+            loud += u32::from(capitals);
+        }
+    };
+    for c in text.chars() {
+        let (letter, upper) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (c.is_alphabetic(), c.is_uppercase())
+        };
+        if letter {
+            letters += 1;
+            capitals &= upper;
+        } else {
+            count(letters, capitals);
+            (letters, capitals) = (0, true);
+        }
     }
+    count(letters, capitals);
     if words < 2 {
         return 0.0;
     }

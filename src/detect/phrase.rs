@@ -220,28 +220,28 @@ impl<T: Clone> PhraseSetBuilder<T> {
 
     /// Builds the lookup index.
     pub fn build(self) -> PhraseSet<T> {
-        let mut index: Vec<(u32, u16)> = Vec::new();
-        let mut prefixes = Vec::new();
+        let mut keys: Vec<(u32, u16)> = Vec::new();
+        let mut prefixes: Vec<(u32, u16)> = Vec::new();
+        let mut longest = 0;
         for (id, alternative) in self.alternatives.iter().enumerate() {
             let id = id as u16;
+            let text = alternative.text.as_bytes();
+            longest = longest.max(text.len());
             if alternative.prefix {
-                prefixes.push(id);
+                prefixes.push((fnv(FNV_START, text), id));
                 continue;
             }
             // The alternative and its one-letter deletions. A word then finds it with its own
             // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
             // shared key.
-            let text = &alternative.text;
-            index.push((key_hash(text.as_bytes(), &[]), id));
+            keys.push((fnv(FNV_START, text), id));
             if alternative.typos >= 1 {
-                for (at, c) in text.char_indices() {
-                    let after = &text.as_bytes()[at + c.len_utf8()..];
-                    index.push((key_hash(&text.as_bytes()[..at], after), id));
+                for (at, c) in alternative.text.char_indices() {
+                    let before = fnv(FNV_START, &text[..at]);
+                    keys.push((fnv(before, &text[at + c.len_utf8()..]), id));
                 }
             }
         }
-        index.sort_unstable();
-        index.dedup();
         let mut anchored = vec![Vec::new(); self.alternatives.len()];
         let mut anchors = Vec::with_capacity(self.patterns.len());
         let no_ids = Vec::new();
@@ -288,8 +288,10 @@ impl<T: Clone> PhraseSetBuilder<T> {
         }
         PhraseSet {
             alternatives: self.alternatives,
-            index,
-            prefixes,
+            keys: HashIndex::new(keys),
+            prefixes: HashIndex::new(prefixes),
+            // A word more than one letter longer than every alternative matches none.
+            longest_word: longest + 1,
             patterns: self.patterns,
             anchored,
             anchors,
@@ -332,24 +334,119 @@ fn phrase_variants(source: &str) -> Vec<String> {
     variants.iter().flat_map(|v| phrase_variants(v)).collect()
 }
 
-/// FNV-1a, 32 bits, of an index key given in two parts (a deletion is the text before and
-/// after the deleted character), so no string is built for it.
-fn key_hash(before: &[u8], after: &[u8]) -> u32 {
-    before.iter().chain(after).fold(0x811c_9dc5, |hash, byte| {
-        (hash ^ u32::from(*byte)).wrapping_mul(0x0100_0193)
-    })
+/// Where FNV-1a (32 bits) starts.
+const FNV_START: u32 = 0x811c_9dc5;
+
+/// FNV-1a, 32 bits, continued from `state` over `bytes`. Keys are hashed in pieces (the text
+/// before a deleted letter, then the text after it; a word one letter at a time for its
+/// prefixes), so no string is built for any of them.
+#[inline(always)]
+fn fnv(mut state: u32, bytes: &[u8]) -> u32 {
+    let mut at = 0;
+    while at < bytes.len() {
+        state = (state ^ u32::from(bytes[at])).wrapping_mul(0x0100_0193);
+        at += 1;
+    }
+    state
+}
+
+/// Where the character after the one starting at byte `at` starts.
+#[inline(always)]
+fn next_char(bytes: &[u8], mut at: usize) -> usize {
+    at += 1;
+    // Continuation bytes are 0b10xx_xxxx.
+    while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+        at += 1;
+    }
+    at
+}
+
+/// 32-bit key hashes, each with the alternative it leads to, sorted, with a directory on the
+/// hash's top bits: a lookup reads one bucket of a few entries. Keeping hashes instead of
+/// strings keeps the index small in the visitor's memory; a colliding key only adds a
+/// candidate that the caller's check then turns away.
+#[derive(Debug)]
+struct HashIndex {
+    entries: Vec<(u32, u16)>,
+    /// `directory[b]..directory[b + 1]` are the entries whose hash starts with the bits `b`.
+    directory: Vec<u32>,
+    /// How far a hash is shifted to give its bucket.
+    shift: u32,
+}
+
+impl HashIndex {
+    fn new(mut entries: Vec<(u32, u16)>) -> Self {
+        entries.sort_unstable();
+        entries.dedup();
+        // About two entries per bucket.
+        let bits = (entries.len() / 2).max(1).ilog2() + 1;
+        let mut directory = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for bucket in 0..=(1u64 << bits) {
+            while at < entries.len() && u64::from(entries[at].0 >> (32 - bits)) < bucket {
+                at += 1;
+            }
+            directory.push(at as u32);
+        }
+        HashIndex {
+            entries,
+            directory,
+            shift: 32 - bits,
+        }
+    }
+
+    /// The alternatives filed under `hash`.
+    #[inline(always)]
+    fn get(&self, hash: u32) -> impl Iterator<Item = u16> + '_ {
+        let bucket = (hash >> self.shift) as usize;
+        let (from, to) = (self.directory[bucket], self.directory[bucket + 1]);
+        self.entries[from as usize..to as usize]
+            .iter()
+            .filter(move |(h, _)| *h == hash)
+            .map(|(_, id)| *id)
+    }
+}
+
+/// The alternatives each word of a message matches, in one buffer: the ids of word `i` are
+/// `ids[ends[i - 1]..ends[i]]`, sorted.
+#[derive(Debug, Default)]
+struct WordIds {
+    ids: Vec<u16>,
+    ends: Vec<u32>,
+}
+
+impl WordIds {
+    fn of(&self, word: usize) -> &[u16] {
+        let from = word.checked_sub(1).map_or(0, |w| self.ends[w] as usize);
+        &self.ids[from..self.ends[word] as usize]
+    }
+}
+
+/// The words of one clause, as their alternative ids.
+#[derive(Clone, Copy)]
+struct Clause<'a> {
+    words: &'a WordIds,
+    from: usize,
+    len: usize,
+}
+
+impl<'a> Clause<'a> {
+    fn get(&self, at: usize) -> Option<&'a [u16]> {
+        (at < self.len).then(|| self.words.of(self.from + at))
+    }
 }
 
 /// A compiled set of patterns, each with a payload.
 #[derive(Debug)]
 pub struct PhraseSet<T> {
     alternatives: Vec<Alternative>,
-    /// Keys (alternatives and their deletions) as 32-bit hashes, sorted, with the
-    /// alternative each leads to. Keeping hashes instead of strings keeps the index small in
-    /// the visitor's memory; a colliding key only adds a candidate that the edit-distance
-    /// check then turns away.
-    index: Vec<(u32, u16)>,
-    prefixes: Vec<u16>,
+    /// Whole alternatives and their one-letter deletions.
+    keys: HashIndex,
+    /// Prefix alternatives (`human*`), under the hash of the prefix.
+    prefixes: HashIndex,
+    /// Words longer than this, in bytes, match no whole alternative (nor one with a typo),
+    /// and no prefix alternative is longer.
+    longest_word: usize,
     patterns: Vec<(Vec<Item>, T)>,
     /// For each alternative, the patterns anchored on it: a pattern is only tried where its
     /// anchor word occurs.
@@ -375,47 +472,71 @@ pub struct Hit<'a, T> {
 }
 
 impl<T> PhraseSet<T> {
-    /// Which alternatives each word matches, as a sorted id list.
-    fn word_ids(&self, word: &str) -> Vec<u16> {
-        let mut ids = Vec::new();
+    /// Appends the alternatives `word` matches to `out`, sorted.
+    fn word_ids(&self, word: &str, out: &mut Vec<u16>) {
+        let start = out.len();
         if word == BOUNDARY {
-            return ids;
+            return;
         }
-        let mut consider = |before: &[u8], after: &[u8]| {
-            let hash = key_hash(before, after);
-            let from = self.index.partition_point(|(h, _)| *h < hash);
-            let candidates = self.index[from..].iter().take_while(|(h, _)| *h == hash);
-            for (_, id) in candidates {
-                let alternative = &self.alternatives[usize::from(*id)];
-                if !ids.contains(id)
+        let bytes = word.as_bytes();
+        let consider = |hash: u32, out: &mut Vec<u16>| {
+            for id in self.keys.get(hash) {
+                let alternative = &self.alternatives[usize::from(id)];
+                if !out[start..].contains(&id)
                     && (alternative.text == word
                         || within_edits(word, &alternative.text, alternative.typos))
                 {
-                    ids.push(*id);
+                    out.push(id);
                 }
             }
         };
-        let bytes = word.as_bytes();
-        consider(bytes, &[]);
+        if word.len() <= self.longest_word {
+            consider(fnv(FNV_START, bytes), out);
+        }
         // Typo-tolerant alternatives have five letters or more, so a word needs four.
-        if word.len() >= 4 {
-            for (at, c) in word.char_indices() {
-                consider(&bytes[..at], &bytes[at + c.len_utf8()..]);
+        // Plain loops over bytes here: this runs for every word of every message, and the
+        // size-optimised build does not inline iterator adapters.
+        if (4..=self.longest_word).contains(&word.len()) {
+            // FNV runs front to back, so the hash of the text before each letter is the
+            // running state: each deletion only hashes what follows it.
+            let mut before = FNV_START;
+            let mut at = 0;
+            while at < bytes.len() {
+                let next = next_char(bytes, at);
+                consider(fnv(before, &bytes[next..]), out);
+                before = fnv(before, &bytes[at..next]);
+                at = next;
             }
         }
-        for id in &self.prefixes {
-            if word.starts_with(&self.alternatives[usize::from(*id)].text) {
-                ids.push(*id);
+        // Prefix alternatives: the word's own prefixes, hashed as they grow.
+        let mut prefix = FNV_START;
+        let mut at = 0;
+        while at < bytes.len().min(self.longest_word) {
+            let next = next_char(bytes, at);
+            prefix = fnv(prefix, &bytes[at..next]);
+            at = next;
+            for id in self.prefixes.get(prefix) {
+                if bytes.starts_with(self.alternatives[usize::from(id)].text.as_bytes())
+                    && !out[start..].contains(&id)
+                {
+                    out.push(id);
+                }
             }
         }
-        ids.sort_unstable();
-        ids
+        out[start..].sort_unstable();
     }
 
     /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
     pub fn scan(&self, words: &Words) -> Vec<Hit<'_, T>> {
-        let words: Vec<&str> = words.words.iter().map(String::as_str).collect();
-        let ids: Vec<Vec<u16>> = words.iter().map(|w| self.word_ids(w)).collect();
+        let words = &words.words;
+        let mut ids = WordIds {
+            ids: Vec::with_capacity(words.len()),
+            ends: Vec::with_capacity(words.len()),
+        };
+        for word in words {
+            self.word_ids(word, &mut ids.ids);
+            ids.ends.push(ids.ids.len() as u32);
+        }
         let mut clauses = Vec::new();
         let mut start = 0;
         for (at, word) in words.iter().enumerate() {
@@ -432,8 +553,8 @@ impl<T> PhraseSet<T> {
         }
         // Every place a pattern's anchor word occurs: only there can the pattern match.
         let mut tries: Vec<(u32, u32)> = Vec::new();
-        for (at, word_ids) in ids.iter().enumerate() {
-            for id in word_ids {
+        for at in 0..words.len() {
+            for id in ids.of(at) {
                 tries.extend(
                     self.anchored[usize::from(*id)]
                         .iter()
@@ -452,7 +573,11 @@ impl<T> PhraseSet<T> {
                 continue; // Already matched in this clause.
             }
             let (from, to) = clauses[clause_number];
-            let clause = &ids[from..to];
+            let clause = Clause {
+                words: &ids,
+                from,
+                len: to - from,
+            };
             let (items, payload) = &self.patterns[number as usize];
             let anchor = self.anchors[number as usize];
             let p = at as usize - from;
@@ -477,15 +602,15 @@ impl<T> PhraseSet<T> {
 
 /// Matches `items` against the clause from word `at`, backtracking over optional items and
 /// gaps; patterns are a handful of items, so the search stays small.
-fn matches(items: &[Item], clause: &[Vec<u16>], at: usize) -> bool {
+fn matches(items: &[Item], clause: Clause<'_>, at: usize) -> bool {
     let Some((item, rest)) = items.split_first() else {
         return true;
     };
     match item {
         Item::Start => at == 0 && matches(rest, clause, at),
-        Item::End => at == clause.len() && matches(rest, clause, at),
+        Item::End => at == clause.len && matches(rest, clause, at),
         Item::Gap(n) => (0..=*n)
-            .take_while(|skip| at + skip <= clause.len())
+            .take_while(|skip| at + skip <= clause.len)
             .any(|skip| matches(rest, clause, at + skip)),
         Item::Word {
             ids,
@@ -498,7 +623,7 @@ fn matches(items: &[Item], clause: &[Vec<u16>], at: usize) -> bool {
                 .get(at)
                 .is_some_and(|word| word.iter().any(|id| ids.binary_search(id).is_ok()));
             (here && matches(rest, clause, at + 1))
-                || ((*optional || (*or_end && at == clause.len())) && matches(rest, clause, at))
+                || ((*optional || (*or_end && at == clause.len)) && matches(rest, clause, at))
         }
     }
 }

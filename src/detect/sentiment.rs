@@ -290,7 +290,16 @@ fn negation(valence: f32, lower: &[&str], i: usize, distance: usize) -> f32 {
 /// Idioms around the word that replace its valence ("the shit", "kiss of death"), and
 /// two- and three-word dampeners before it ("sort of").
 fn idioms(mut valence: f32, lower: &[&str], i: usize) -> f32 {
-    let join = |from: usize, to: usize| lower[from..=to].join(" ");
+    // Every idiom and multi-word dampener ends in one of these: only such a window is
+    // joined and looked up (this runs for every sentiment word).
+    const LAST_WORDS: [&str; 10] = [
+        "shit", "bomb", "ass", "stop", "right", "death", "for", "heart", "enough", "of",
+    ];
+    let join = |from: usize, to: usize| {
+        LAST_WORDS
+            .contains(&lower[to])
+            .then(|| lower[from..=to].join(" "))
+    };
     let around = [
         join(i - 1, i),
         join(i - 2, i),
@@ -298,17 +307,17 @@ fn idioms(mut valence: f32, lower: &[&str], i: usize) -> f32 {
         join(i - 3, i - 1),
         join(i - 3, i - 2),
     ];
-    if let Some(special) = around.iter().find_map(|p| special_case(p)) {
+    if let Some(special) = around.iter().flatten().find_map(|p| special_case(p)) {
         valence = special;
     }
     for end in [i + 1, i + 2] {
         if end < lower.len()
-            && let Some(special) = special_case(&join(i, end))
+            && let Some(special) = join(i, end).and_then(|p| special_case(&p))
         {
             valence = special;
         }
     }
-    for phrase in &around[2..] {
+    for phrase in around[2..].iter().flatten() {
         if booster(phrase) == Some(false) {
             valence -= BOOST;
         }

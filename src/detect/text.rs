@@ -29,34 +29,31 @@ impl Words {
                 words.push(std::mem::take(current));
             }
         };
-        let mut chars = text.chars().peekable();
         // The last letter and how many times in a row it came.
-        let (mut previous, mut run) = (None, 0);
-        while let Some(c) = chars.next() {
-            if !c.is_alphanumeric() {
-                previous = None;
-            }
-            if c.is_alphanumeric() {
+        let (mut previous, mut run) = ('\0', 0);
+        // Every message goes through here: indices and an ASCII fast path rather than
+        // iterator adapters, which the size-optimised build leaves as calls.
+        let mut at = 0;
+        while let Some((c, next)) = char_at(text, at) {
+            at = next;
+            if is_word_char(c) {
                 // "humannnn", "pleaseeee": elongation carries feeling, not spelling; keep two
                 // letters, which one-typo matching then reads as the word.
-                run = if previous == Some(c) { run + 1 } else { 1 };
-                previous = Some(c);
+                run = if previous == c { run + 1 } else { 1 };
+                previous = c;
                 if run > 2 {
                     continue;
                 }
-                fold_into(c, &mut current);
-            } else if is_apostrophe(c) && !current.is_empty() {
-                // Look at what follows the apostrophe to decide: join or split.
-                let mut after = String::new();
-                let mut lookahead = chars.clone();
-                while let Some(&next) = lookahead.peek() {
-                    if !next.is_alphanumeric() {
-                        break;
-                    }
-                    fold_into(next, &mut after);
-                    lookahead.next();
+                if current.is_empty() {
+                    current.reserve(12);
                 }
-                if CLITICS.contains(&after.as_str()) {
+                fold_into(c, &mut current);
+                continue;
+            }
+            previous = '\0';
+            if is_apostrophe(c) && !current.is_empty() {
+                // Look at what follows the apostrophe to decide: join or split.
+                if is_clitic(text, at) {
                     // "don't" → "dont", "I'm" → "im": keep reading into the same word.
                     continue;
                 }
@@ -121,6 +118,45 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// The character at byte `at` of `text` and where the next one starts.
+#[inline(always)]
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte < 0x80 {
+        return Some((char::from(byte), at + 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, at + c.len_utf8()))
+}
+
+/// Letters and digits, with a quick answer for ASCII.
+#[inline(always)]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether the letters from byte `at` (just after an apostrophe) are an English clitic that
+/// stays on the word before: the "t" of "don't", the "m" of "I'm".
+fn is_clitic(text: &str, mut at: usize) -> bool {
+    let mut after = String::new();
+    while let Some((c, next)) = char_at(text, at) {
+        if !is_word_char(c) {
+            break;
+        }
+        // No clitic has more than two letters.
+        if after.len() > 2 {
+            return false;
+        }
+        fold_into(c, &mut after);
+        at = next;
+    }
+    CLITICS.contains(&after.as_str())
+}
+
 /// Straight and typographic apostrophes.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´')
@@ -134,6 +170,7 @@ fn is_clause_end(c: char) -> bool {
 }
 
 /// Lowercases `c` and removes its accents, appending the result to `out`.
+#[inline]
 pub fn fold_into(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
