@@ -172,7 +172,9 @@ fn lines(input: impl BufRead) -> impl Iterator<Item = io::Result<String>> {
             if bytes.last() == Some(&b'\r') {
                 bytes.pop();
             }
-            String::from_utf8_lossy(&bytes).into_owned()
+            // Valid UTF-8 (nearly every line) is taken as it is, without a copy.
+            String::from_utf8(bytes)
+                .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned())
         })
     })
 }
