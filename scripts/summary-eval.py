@@ -13,8 +13,13 @@ secret (cards, IBANs, passwords, codes) survives anywhere in what the CLI printe
 
     python3 scripts/summary-eval.py        # builds the CLI; exit code 1 when a target is missed
 
+Also printed: how many headlines merely repeat the visitor's first message (short questions
+such as "What are your opening hours" are already a title; longer ones should be condensed),
+and whether any is over 120 characters.
+
 Targets (the summary issue): recall and precision >= 0.9 overall, F1 at least the baseline's on
-every kind and above it overall, and no planted secret in the output.
+every kind and above it overall, no planted secret in the output, no headline over 120
+characters.
 """
 import collections
 import json
@@ -24,9 +29,11 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# The first set tuned the extractor; the second was written after that, and not tuned on.
+# The first set tuned the extractor; the second was written after that (its misses were then
+# fixed); the third was written later still, and its figures are its first run's.
 SETS = [("tuning set", os.path.join(ROOT, "tests", "data", "summary_eval.jsonl")),
-        ("held-out set", os.path.join(ROOT, "tests", "data", "summary_eval_holdout.jsonl"))]
+        ("held-out set", os.path.join(ROOT, "tests", "data", "summary_eval_holdout.jsonl")),
+        ("second held-out set", os.path.join(ROOT, "tests", "data", "summary_eval_holdout2.jsonl"))]
 FAQ = os.path.join(ROOT, "examples", "demo", "faq.json")
 
 CURRENCIES = [("R$", "brl"), ("€", "eur"), ("$", "usd"), ("£", "gbp"), ("¥", "jpy"), ("₹", "inr"),
@@ -64,7 +71,8 @@ def widget_details(conversations):
     summaries = [json.loads(line) for line in out.splitlines() if '"summary"' in line]
     summaries = [s for s in summaries if "summary" in s]
     assert len(summaries) == len(conversations), (len(summaries), len(conversations))
-    return [[(d["kind"], d["value"]) for d in s["summary"]["details"]] for s in summaries], out
+    return [[(d["kind"], d["value"]) for d in s["summary"]["details"]] for s in summaries], out, \
+        [s["summary"]["headline"] for s in summaries]
 
 
 PRODUCTS = [p for e in json.load(open(FAQ, encoding="utf-8"))["entries"] for p in e.get("tags", [])
@@ -122,6 +130,16 @@ def score(expected_sets, got_sets):
     return per_kind
 
 
+def copies_first_message(headline, conversation):
+    """Whether the headline is the visitor's first message as written, give or take case,
+    punctuation, a topic in front ("Payment: ") and the key identifier after it."""
+    first = next(m["text"] for m in conversation["messages"] if m["role"] == "visitor")
+    flat = lambda text: re.sub(r"[\W_]", "", text.lower())
+    body = re.sub(r" \([a-z]+ [^)]*\)$", "", headline)
+    body = re.sub(r"^[A-Z][a-z]+(?: [a-z]+){0,3}: ", "", body)
+    return flat(body) == flat(first)
+
+
 def ratio(a, b):
     return a / b if b else 1.0
 
@@ -133,7 +151,7 @@ def f1(r, p):
 def evaluate(title, conversations, verbose):
     """Prints one set's table; returns whether a target was missed."""
     expected = [[(d["kind"], d["value"]) for d in c["details"]] for c in conversations]
-    ours, printed = widget_details(conversations)
+    ours, printed, headlines = widget_details(conversations)
     theirs = [baseline_details(c) for c in conversations]
     mine, base = score(expected, ours), score(expected, theirs)
     print(f"{title}: {len(conversations)} conversations, {sum(map(len, expected))} expected details")
@@ -159,7 +177,14 @@ def evaluate(title, conversations, verbose):
     survived = [s for s in planted if re.sub(r"\s", "", s) in flat]
     print(f"  planted secrets: {len(planted)}, surviving in the CLI's output: {len(survived)} {survived or ''}")
     failed |= bool(survived)
+    copies = [h for c, h in zip(conversations, headlines) if copies_first_message(h, c)]
+    too_long = [h for h in headlines if len(h) > 120]
+    print(f"  headlines: {len(copies)} of {len(headlines)} repeat the visitor's first message word for"
+          f" word (a topic or the key id aside), {len(too_long)} longer than 120 characters")
+    failed |= bool(too_long)
     if verbose:
+        for h in copies:
+            print(f"  copied: {h}")
         for c, want, got in zip(conversations, expected, ours):
             w = collections.Counter((k, normalize(k, v)) for k, v in want)
             g = collections.Counter((k, normalize(k, v)) for k, v in got)

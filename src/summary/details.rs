@@ -135,6 +135,7 @@ const CUES: &[(&str, DetailKind)] = &[
     ("konto", DetailKind::AccountId),
     ("kundennummer", DetailKind::AccountId),
     ("ticket", DetailKind::Reference),
+    ("rma", DetailKind::Reference),
     ("case", DetailKind::Reference),
     ("reference", DetailKind::Reference),
     ("ref", DetailKind::Reference),
@@ -349,7 +350,12 @@ fn cue_at(all: &[Token<'_>], index: usize) -> Option<(DetailKind, usize)> {
         all.get(i)
             .map(|t| fold(t.text.trim_end_matches([':', '#'])))
     };
-    let first = word(index)?;
+    let word_at = word(index)?;
+    // "l'ordine", "dell'ordine", "d'commande": the cue after an elision.
+    let first = match word_at.split_once(['\'', '’']) {
+        Some((elided, cue)) if elided.chars().count() <= 4 => cue.to_owned(),
+        _ => word_at,
+    };
     if let Some(second) = word(index + 1)
         && let Some((_, _, kind)) = PAIR_CUES
             .iter()
@@ -391,11 +397,16 @@ const NOT_USERNAMES: &[&str] = &[
 /// Words joining the items of a list of ids ("66001 *and* 66002").
 const LIST_WORDS: &[&str] = &["and", "or", "&", "y", "et", "und", "e", "en"];
 
+/// Words that may stand between a list's joining word and its next id ("and *again on*").
+const LIST_FILLERS: &[&str] = &["again", "also", "then", "on", "for", "in", "too", "with"];
+
 /// Words that make an identifier without a cue an order's: "HX-99120 *shipped*".
 const ORDER_TOPIC: &[&str] = &[
     "order",
     "orders",
     "ordered",
+    "arrive",
+    "arrived",
     "ship",
     "shipped",
     "shipping",
@@ -437,6 +448,13 @@ const DELIVERY_WORDS: &[&str] = &[
     "postage",
     "moved",
     "move",
+    "address",
+    "adresse",
+    "anschrift",
+    "direccion",
+    "endereco",
+    "indirizzo",
+    "adres",
 ];
 
 /// Whether the text right after byte `end` closes the value: the end of the message or
@@ -524,9 +542,12 @@ fn postal_at(
         }
     }
     let digits = (4..=5).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit());
-    let after_place = index
-        .checked_sub(1)
-        .is_some_and(|i| PLACE_WORDS.contains(&fold(all[i].text).as_str()));
+    // "nach 8001 Zürich", or a street before it: "Hauptstraße 5, 10115 Berlin".
+    let after_place = index.checked_sub(1).is_some_and(|i| {
+        PLACE_WORDS.contains(&fold(all[i].text).as_str())
+            || text[..token.start].trim_end().ends_with(',')
+                && all[i].text.chars().all(|c| c.is_ascii_digit())
+    });
     let city_or_end = closes(text, token.end)
         || all
             .get(index + 1)
@@ -578,11 +599,22 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
                 // "login ana@x.io": an email is an email, whatever introduced it.
                 let prose = kind == DetailKind::Username
                     && (NOT_USERNAMES.contains(&fold(value).as_str()) || is_email(value));
-                if identifier_shape(value, kind) && !is_amount_at(&all, next) && !prose {
+                // "61 00 23": a split id may start with a group too short to be one alone.
+                let tail = value
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    .then(|| split_tail(text, &all, next))
+                    .flatten();
+                let split_id = tail.is_some_and(|(tail_end, _)| {
+                    let digits = text[candidate.start..tail_end].chars();
+                    value.len() >= 2 && digits.filter(char::is_ascii_digit).count() >= 5
+                });
+                if (identifier_shape(value, kind) || split_id)
+                    && !is_amount_at(&all, next)
+                    && !prose
+                {
                     let mut end = candidate.start + value.len();
-                    if value.chars().all(|c| c.is_ascii_digit())
-                        && let Some((tail_end, joined)) = split_tail(text, &all, next)
-                    {
+                    if let Some((tail_end, joined)) = tail {
                         end = tail_end;
                         next += joined;
                     }
@@ -605,9 +637,17 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
                     // A list of them: "orders 7780, 7781 and 7782", "66001 and 66002".
                     let mut after = next + 1;
                     let mut connected = false;
+                    let mut fillers = 0;
                     while let Some(more) = all.get(after) {
-                        if LIST_WORDS.contains(&fold(more.text).as_str()) {
+                        let word = fold(more.text);
+                        if LIST_WORDS.contains(&word.as_str()) {
                             connected = true;
+                            after += 1;
+                            continue;
+                        }
+                        // "100234 and again on 100235": a word or two between.
+                        if connected && fillers < 2 && LIST_FILLERS.contains(&word.as_str()) {
+                            fillers += 1;
                             after += 1;
                             continue;
                         }
@@ -625,6 +665,7 @@ fn scan(text: &str, asked: Option<DetailKind>, out: &mut Vec<(usize, usize, Deta
                             next = after;
                             after += 1;
                             connected = false;
+                            fillers = 0;
                             continue;
                         }
                         break;
@@ -683,8 +724,12 @@ fn standalone_identifier(word: &str, order_topic: bool) -> Option<DetailKind> {
             .then_some(DetailKind::OrderNumber);
     }
     let (prefix, rest) = word.split_once('-')?;
-    let prefix_ok =
-        (2..=4).contains(&prefix.len()) && prefix.chars().all(|c| c.is_ascii_uppercase());
+    // "ORD", "HX", "X7": capitals, perhaps with a digit, starting with a letter.
+    let prefix_ok = (2..=4).contains(&prefix.len())
+        && prefix.starts_with(|c: char| c.is_ascii_uppercase())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let digits = rest.chars().filter(char::is_ascii_digit).count();
     if !prefix_ok || digits < 3 || !rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return None;
@@ -856,6 +901,16 @@ mod tests {
         let cases: &[(&str, &[(DetailKind, &str)])] = &[
             ("my order number is 4821 3", &[(OrderNumber, "4821 3")]),
             ("order 48213 2 items missing", &[(OrderNumber, "48213")]),
+            ("my orde number is 61 00 23", &[(OrderNumber, "61 00 23")]),
+            ("order 61 is late", &[]),
+            (
+                "charged on order 100234 and again on 100235",
+                &[(OrderNumber, "100234"), (OrderNumber, "100235")],
+            ),
+            (
+                "X7-22019 was supposed to arrive Friday",
+                &[(OrderNumber, "X7-22019")],
+            ),
             (
                 "orders 7780, 7781 and 7782 arrived damaged",
                 &[

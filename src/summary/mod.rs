@@ -260,12 +260,68 @@ const TOPICS: &[(&str, &[&str])] = &[
 
 /// Folded phrases that name a problem (what makes a sentence the one to quote).
 const PROBLEM_CUES: &[&str] = &[
-    "not", "never", "no", "nothing", "still", "hasnt", "havent", "didnt", "doesnt", "dont", "cant",
-    "cannot", "wont", "isnt", "wasnt", "arent", "missing", "lost", "late", "wrong", "broken",
-    "broke", "damaged", "error", "failed", "fails", "declined", "twice", "double", "stuck",
-    "locked", "problem", "issue", "waiting", "charged", "without", "nunca", "todavia", "aun",
-    "pas", "jamais", "toujours", "nicht", "kein", "keine", "noch", "nao", "ainda", "non", "ancora",
-    "niet", "geen", "nog",
+    "not",
+    "never",
+    "no",
+    "nothing",
+    "still",
+    "hasnt",
+    "havent",
+    "didnt",
+    "doesnt",
+    "dont",
+    "cant",
+    "cannot",
+    "wont",
+    "isnt",
+    "wasnt",
+    "arent",
+    "missing",
+    "lost",
+    "late",
+    "wrong",
+    "broken",
+    "broke",
+    "damaged",
+    "error",
+    "failed",
+    "fails",
+    "declined",
+    "twice",
+    "double",
+    "stuck",
+    "locked",
+    "problem",
+    "issue",
+    "waiting",
+    "waited",
+    "charged",
+    "without",
+    "suspended",
+    "banned",
+    "blocked",
+    "hacked",
+    "leaks",
+    "leaking",
+    "cancel",
+    "nunca",
+    "todavia",
+    "aun",
+    "pas",
+    "jamais",
+    "mai",
+    "toujours",
+    "nicht",
+    "kein",
+    "keine",
+    "noch",
+    "nao",
+    "ainda",
+    "non",
+    "ancora",
+    "niet",
+    "geen",
+    "nog",
 ];
 
 /// Words that mark a sentence as talk about the chat itself, not the problem.
@@ -415,7 +471,20 @@ fn topic<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     best.map(|(name, _)| name)
 }
 
-/// Clauses of a message: split at `.`, `!`, `?`, `,`, `;` and line breaks, so "hi, my order
+/// Abbreviations that end in a full stop inside a clause.
+const ABBREVIATIONS: &[&str] = &["no", "nr", "num", "ref", "tel", "approx", "ca"];
+
+/// Whether the full stop between `before` and `after` ends an abbreviation such as "no." and
+/// a number follows.
+fn abbreviates_number(before: &str, after: &str) -> bool {
+    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+    let next = after.split_whitespace().next();
+    last.is_some_and(|w| ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+        && next.is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Clauses of a message: split at `.`, `!`, `?`, `,`, `;`, `:`, a dash between spaces and
+/// line breaks, so "hi, my order
 /// is late, let me talk to a person" gives the problem without the greeting or the request.
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     // Punctuation ends a clause only before a space or the end: "€89.90", "1,299",
@@ -427,7 +496,15 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         let next = chars.peek().map(|(_, n)| *n);
         let ends = match c {
             '\n' | '¿' | '¡' => true,
-            '.' | '!' | '?' | ',' | ';' => next.is_none_or(char::is_whitespace),
+            // "order no. A-4821", "Nr. 7781": an abbreviation before a number, not the end
+            // of a clause.
+            '.' if abbreviates_number(&text[start..at], &text[at + 1..]) => false,
+            '.' | '!' | '?' | ',' | ';' | ':' => next.is_none_or(char::is_whitespace),
+            // A dash between spaces joins two statements ("account UK-100 - I was promised");
+            // one inside a word ("UK-100") does not.
+            '-' | '–' | '—' => {
+                next.is_some_and(char::is_whitespace) && text[..at].ends_with(char::is_whitespace)
+            }
             _ => false,
         };
         if ends {
@@ -448,8 +525,32 @@ const QUESTION_WORDS: &[&str] = &[
     "wo", "wann", "warum", "onde", "quando", "dove", "perche", "waar", "wanneer", "waarom",
 ];
 
-/// How well a sentence states the visitor's problem.
-fn problem_score(sentence: &str) -> i32 {
+/// Demonstratives that stand in for the problem instead of naming it ("I need this fixed",
+/// "is that a yes or no"): a sentence built on one and nothing concrete says little.
+const VAGUE_WORDS: &[&str] = &[
+    "this", "that", "it", "dies", "das", "esto", "eso", "ca", "isso",
+];
+
+/// Units after which a number is a size or a measurement ("I'm 180 cm"), not an identifier.
+const UNITS: &[&str] = &[
+    "cm", "mm", "m", "km", "kg", "g", "lb", "lbs", "ml", "l", "in", "ft",
+];
+
+/// Whether a sentence carries a number of three digits or more that is not a measurement:
+/// an identifier or a sum the extractor did not place ("why is there a 4.99 fee").
+fn numbered(sentence: &str) -> bool {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    tokens.iter().enumerate().any(|(i, token)| {
+        token.chars().filter(char::is_ascii_digit).count() >= 3
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|next| UNITS.contains(&next.to_lowercase().as_str()))
+    })
+}
+
+/// How well a sentence states the visitor's problem. `details` are the identifiers found in
+/// the conversation: a sentence that carries one is about the matter itself.
+fn problem_score(sentence: &str, details: &[Detail]) -> i32 {
     let folded = cue_text(sentence);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
@@ -470,21 +571,31 @@ fn problem_score(sentence: &str) -> i32 {
     // An identifier in a statement helps ("I paid 129 EUR and it leaks"); an identifier
     // alone ("order is 300918 i think") is not the problem, and the headline names the key
     // identifier anyway. A question about it ("where is my order 48213") is.
-    let has_id = sentence.chars().filter(char::is_ascii_digit).count() >= 3;
+    let has_id = details.iter().any(|d| {
+        !matches!(
+            d.kind,
+            DetailKind::Email | DetailKind::Phone | DetailKind::Url
+        ) && sentence.contains(&d.value)
+    }) || numbered(sentence);
     let question = words.iter().any(|w| QUESTION_WORDS.contains(w));
     let only_id = has_id && words.len() <= 5 && !problem && !question;
     let statement_id = has_id && words.len() >= 6;
+    let vague = topical == 0 && !has_id && words.iter().any(|w| VAGUE_WORDS.contains(w));
     // A sentence that held a secret reads "[password removed]", and one giving a way to be
-    // reached ("bel me op +31 6 …", "email ana@x.io") is about contact, not the problem.
+    // reached ("bel me op +31 6 …", "email ana@x.io") is about contact, not the problem; so
+    // is a link (evidence the agent will open, not a statement). A handle ("@lena.designs")
+    // is not an address.
     let redacted = sentence.contains(" removed]");
-    let contact = sentence.contains('@')
-        || sentence
-            .split('+')
-            .skip(1)
-            .any(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+    let contact = sentence.split_whitespace().any(|w| {
+        w.find('@').is_some_and(|at| at > 0) || w.starts_with("http") || w.starts_with("www.")
+    }) || sentence
+        .split('+')
+        .skip(1)
+        .any(|after| after.starts_with(|c: char| c.is_ascii_digit()));
     let chatter = words.iter().filter(|w| CHATTER.contains(w)).count() as i32;
     2 * i32::from(problem) + topical + i32::from(statement_id) + i32::from(question && has_id)
-        - 2 * i32::from(only_id)
+        - 3 * i32::from(only_id)
+        - i32::from(vague)
         - 2 * i32::from(redacted)
         - 2 * i32::from(contact)
         - 3 * chatter
@@ -516,6 +627,99 @@ fn tidy(sentence: &str) -> String {
     }
 }
 
+/// Openings that make a sentence read as a chat turn rather than the title of a ticket, in
+/// folded form, longest first where one begins another: the subject ("I was charged" →
+/// "Charged"), a request's wrapping ("can you change …" → "Change …") and a possessive
+/// ("my order …" → "Order …", "meine Bestellung …" → "Bestellung …").
+const TITLE_OPENINGS: &[&str] = &[
+    "can you please ",
+    "could you please ",
+    "can you ",
+    "could you ",
+    "can u ",
+    "would you ",
+    "i would like to ",
+    "id like to ",
+    "i want to ",
+    "i need to ",
+    "i have a ",
+    "i have an ",
+    "i was ",
+    "i got ",
+    "ich habe ",
+    "i ",
+    "we ",
+    "my ",
+    "our ",
+    "mein ",
+    "meine ",
+    "mi ",
+    "mis ",
+    "ma ",
+    "mon ",
+    "mes ",
+    "minha ",
+    "meu ",
+    "mia ",
+    "mio ",
+    "mijn ",
+];
+
+/// Words after which "and" starts a new clause ("… two weeks ago and still no refund"), where
+/// a comma reads better in a title.
+const CLAUSE_STARTS: &[&str] = &[
+    "it", "its", "the", "still", "i", "my", "you", "now", "they", "nothing", "no",
+];
+
+/// Turns a visitor's sentence into a title: the opening subject or request wrapping dropped,
+/// a clause-joining "and" made a comma, trailing `!` and doubled `?` removed, first letter
+/// capitalised. Short remainders are left as they were: "I can't" is not made "Can't".
+fn condense(sentence: &str) -> String {
+    let mut text = sentence.trim();
+    let folded = cue_text(text).to_lowercase();
+    // "I have two orders", "I think …": without the subject these read wrong.
+    let keeps_subject = ["i have ", "i had ", "i think ", "i am "]
+        .iter()
+        .any(|o| folded.starts_with(o));
+    let opening = TITLE_OPENINGS.iter().find(|o| folded.starts_with(*o));
+    if let Some(opening) = opening.filter(|o| **o != "i " || !keeps_subject) {
+        // Openings are ASCII, except where folding dropped an apostrophe ("I'd like to").
+        let words = opening.split_whitespace().count();
+        let rest = text.splitn(words + 1, ' ').nth(words).unwrap_or("");
+        if rest.split_whitespace().count() >= 2 {
+            text = rest;
+        }
+    }
+    let mut words: Vec<&str> = text.split(' ').collect();
+    for i in 1..words.len().saturating_sub(1) {
+        if words[i] == "and" && CLAUSE_STARTS.contains(&cue_text(words[i + 1]).as_str()) {
+            words[i] = "";
+            words[i - 1] = words[i - 1].trim_end_matches(',');
+        }
+    }
+    let mut title = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if word.is_empty() {
+            title.push(',');
+            continue;
+        }
+        if i > 0 {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    let title = title.trim_end_matches('!').trim_end();
+    let title = match title.strip_suffix("??") {
+        Some(base) => format!("{}?", base.trim_end_matches('?')),
+        None => title.to_owned(),
+    };
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Cuts text to at most `max` characters at a word boundary, with an ellipsis.
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -538,17 +742,19 @@ fn clip(text: &str, max: usize) -> String {
 /// The sentence that best states the problem, tidied: the strongest problem statement, or
 /// else the visitor's first plain question; `None` when every sentence is about the chat
 /// itself ("agent", "let me talk to a person").
-fn problem_sentence(said: &[Said<'_>]) -> Option<String> {
+fn problem_sentence(said: &[Said<'_>], details: &[Detail]) -> Option<String> {
     let mut best: Option<(i32, &str)> = None;
     for s in said {
         for sentence in sentences(s.text) {
-            let score = problem_score(sentence);
-            if score >= 0 && best.is_none_or(|(b, _)| score > b) {
+            let score = problem_score(sentence, details);
+            // A vague request ("can you check it please") still beats no headline at all;
+            // an identifier alone does not (the headline names it anyway).
+            if score >= -1 && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, sentence));
             }
         }
     }
-    best.map(|(_, sentence)| tidy(sentence))
+    best.map(|(_, sentence)| condense(&tidy(sentence)))
         .filter(|s| !s.is_empty())
 }
 
@@ -566,7 +772,7 @@ fn headline(said: &[Said<'_>], details: &[Detail]) -> String {
                 | DetailKind::Reference
         )
     });
-    let sentence = problem_sentence(said);
+    let sentence = problem_sentence(said, details);
     let topic = sentence
         .as_deref()
         .and_then(|s| topic([s]))
@@ -575,7 +781,10 @@ fn headline(said: &[Said<'_>], details: &[Detail]) -> String {
         (Some(topic), Some(sentence)) => format!("{topic}: {sentence}"),
         (None, Some(sentence)) => sentence.clone(),
         (Some(topic), None) => format!("{topic} question"),
-        (None, None) => "The visitor asked for a person".to_owned(),
+        (None, None) if said.iter().any(|s| s.analysis.human_request) => {
+            "The visitor asked for a person".to_owned()
+        }
+        (None, None) => "The visitor asked for help".to_owned(),
     };
     if let Some(key) = key
         && !line.contains(&key.value)
@@ -688,7 +897,7 @@ fn text(
         .iter()
         .flat_map(|s| sentences(s.text))
         .enumerate()
-        .map(|(i, s)| (i, problem_score(s), s))
+        .map(|(i, s)| (i, problem_score(s, details), s))
         .filter(|(_, score, _)| *score > -3)
         .collect();
     ranked.sort_by_key(|(i, score, _)| (std::cmp::Reverse(*score), *i));
@@ -734,7 +943,7 @@ fn text(
     // was not quoted above: where the conversation stands, what the agent picks up.
     let open = said.last().and_then(|last| {
         sentences(last.text)
-            .map(|s| (problem_score(s), s))
+            .map(|s| (problem_score(s, details), s))
             .filter(|(score, s)| *score > -3 && !substantive.contains(s))
             .max_by_key(|(score, _)| *score)
             .map(|(_, s)| s)
@@ -876,7 +1085,7 @@ mod tests {
         let s = &built.summary;
         assert_eq!(
             s.headline,
-            "Refund: I returned the shoes two weeks ago and still no refund (order 48213)"
+            "Refund: Returned the shoes two weeks ago, still no refund (order 48213)"
         );
         assert_eq!(s.bot_attempts, 2);
         assert_eq!(s.sentiment_trend.len(), 3);
@@ -928,6 +1137,55 @@ mod tests {
     }
 
     #[test]
+    fn sentences_become_titles() {
+        let cases = [
+            ("I was charged €89.90 twice", "Charged €89.90 twice"),
+            (
+                "Can you change the address on order #77120",
+                "Change the address on order #77120",
+            ),
+            ("I'd like to return the jacket", "Return the jacket"),
+            ("My order 31337 never came", "Order 31337 never came"),
+            (
+                "Meine Bestellung 88-17 ist nicht angekommen",
+                "Bestellung 88-17 ist nicht angekommen",
+            ),
+            (
+                "I returned it and still no refund",
+                "Returned it, still no refund",
+            ),
+            ("Orders 66001 and 66002", "Orders 66001 and 66002"),
+            (
+                "Charged $1,299.00 for a backpack!!",
+                "Charged $1,299.00 for a backpack",
+            ),
+            ("Returned to sender??", "Returned to sender?"),
+            // Too little would be left: kept as it is.
+            ("I can't", "I can't"),
+            ("I have a problem with my refund", "Problem with my refund"),
+            ("I have two orders, 1 and 2", "I have two orders, 1 and 2"),
+            ("How long does shipping take", "How long does shipping take"),
+        ];
+        for (sentence, title) in cases {
+            assert_eq!(condense(sentence), title, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn clauses_keep_abbreviated_numbers() {
+        let text = "I placed order no. A-4821-77 on Monday. No. Nothing came";
+        let got: Vec<&str> = sentences(text).collect();
+        assert_eq!(
+            got,
+            [
+                "I placed order no. A-4821-77 on Monday",
+                "No",
+                "Nothing came"
+            ]
+        );
+    }
+
+    #[test]
     fn headline_is_bounded_and_not_a_copy() {
         let long = "I ordered the Aurora Lamp in October and it arrived with a cracked shade and the \
                     cable is missing too, and nobody answers my emails about it which is really bad";
@@ -935,7 +1193,7 @@ mod tests {
         let h = &built.summary.headline;
         assert!(h.chars().count() <= MAX_HEADLINE_CHARS, "{h}");
         assert!(
-            h.starts_with("Damaged or wrong item: I ordered the Aurora Lamp"),
+            h.starts_with("Damaged or wrong item: Ordered the Aurora Lamp in October, it arrived"),
             "{h}"
         );
         assert!(h.ends_with("(order 55120)"), "{h}");
