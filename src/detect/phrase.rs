@@ -222,14 +222,19 @@ impl<T: Clone> PhraseSetBuilder<T> {
     pub fn build(self) -> PhraseSet<T> {
         let mut keys: Vec<(u32, u16)> = Vec::new();
         let mut prefixes: Vec<(u32, u16)> = Vec::new();
-        let mut longest = 0;
+        let (mut longest, mut prefix_lengths, mut typo_lengths) = (0, EMPTY, EMPTY);
+        let widen = |(low, high): (usize, usize), len: usize| (low.min(len), high.max(len));
         for (id, alternative) in self.alternatives.iter().enumerate() {
             let id = id as u16;
             let text = alternative.text.as_bytes();
             longest = longest.max(text.len());
             if alternative.prefix {
                 prefixes.push((fnv(FNV_START, text), id));
+                prefix_lengths = widen(prefix_lengths, text.len());
                 continue;
+            }
+            if alternative.typos >= 1 {
+                typo_lengths = widen(typo_lengths, alternative.text.chars().count());
             }
             // The alternative and its one-letter deletions. A word then finds it with its own
             // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
@@ -290,8 +295,10 @@ impl<T: Clone> PhraseSetBuilder<T> {
             alternatives: self.alternatives,
             keys: HashIndex::new(keys),
             prefixes: HashIndex::new(prefixes),
-            // A word more than one letter longer than every alternative matches none.
-            longest_word: longest + 1,
+            longest_word: longest,
+            prefix_lengths,
+            // One edit away: a character more or less.
+            typo_lengths: (typo_lengths.0.saturating_sub(1), typo_lengths.1 + 1),
             patterns: self.patterns,
             anchored,
             anchors,
@@ -333,6 +340,9 @@ fn phrase_variants(source: &str) -> Vec<String> {
     // Later items may hold phrases too.
     variants.iter().flat_map(|v| phrase_variants(v)).collect()
 }
+
+/// A range of lengths that holds none: `(low, high)` with `low > high`.
+const EMPTY: (usize, usize) = (usize::MAX, 0);
 
 /// Where FNV-1a (32 bits) starts.
 const FNV_START: u32 = 0x811c_9dc5;
@@ -444,9 +454,14 @@ pub struct PhraseSet<T> {
     keys: HashIndex,
     /// Prefix alternatives (`human*`), under the hash of the prefix.
     prefixes: HashIndex,
-    /// Words longer than this, in bytes, match no whole alternative (nor one with a typo),
-    /// and no prefix alternative is longer.
+    /// Words longer than this, in bytes, match no whole alternative.
     longest_word: usize,
+    /// The shortest and longest prefix alternative, in bytes: only prefixes of a word in
+    /// this range are looked up.
+    prefix_lengths: (usize, usize),
+    /// Lengths of the words, in characters, that can be one edit from a typo-tolerant
+    /// alternative: only those have their deletions looked up.
+    typo_lengths: (usize, usize),
     patterns: Vec<(Vec<Item>, T)>,
     /// For each alternative, the patterns anchored on it: a pattern is only tried where its
     /// anchor word occurs.
@@ -493,10 +508,10 @@ impl<T> PhraseSet<T> {
         if word.len() <= self.longest_word {
             consider(fnv(FNV_START, bytes), out);
         }
-        // Typo-tolerant alternatives have five letters or more, so a word needs four.
         // Plain loops over bytes here: this runs for every word of every message, and the
         // size-optimised build does not inline iterator adapters.
-        if (4..=self.longest_word).contains(&word.len()) {
+        let chars = bytes.iter().filter(|b| **b & 0xC0 != 0x80).count();
+        if (self.typo_lengths.0..=self.typo_lengths.1).contains(&chars) {
             // FNV runs front to back, so the hash of the text before each letter is the
             // running state: each deletion only hashes what follows it.
             let mut before = FNV_START;
@@ -511,10 +526,13 @@ impl<T> PhraseSet<T> {
         // Prefix alternatives: the word's own prefixes, hashed as they grow.
         let mut prefix = FNV_START;
         let mut at = 0;
-        while at < bytes.len().min(self.longest_word) {
+        while at < bytes.len().min(self.prefix_lengths.1) {
             let next = next_char(bytes, at);
             prefix = fnv(prefix, &bytes[at..next]);
             at = next;
+            if at < self.prefix_lengths.0 {
+                continue;
+            }
             for id in self.prefixes.get(prefix) {
                 if bytes.starts_with(self.alternatives[usize::from(id)].text.as_bytes())
                     && !out[start..].contains(&id)
@@ -664,6 +682,8 @@ mod tests {
             ("representative", "representitive please", true),
             ("representative", "reprasentative", true),
             ("representative", "reprsentativ", false),
+            // One edit is one character, however many bytes it takes.
+            ("representative", "representativeю", true),
             ("human", "humna", true),
             ("human*", "humans only", true),
             ("agent", "urgent", false),
