@@ -155,6 +155,11 @@ const CUES: &[(&str, DetailKind)] = &[
     ("benutzername", DetailKind::Username),
 ];
 
+/// Whether a folded word introduces an identifier ("order", "pedido", "invoice", …).
+pub fn is_cue(folded: &str) -> bool {
+    CUES.iter().any(|(cue, _)| *cue == folded)
+}
+
 /// Two-word cues.
 const PAIR_CUES: &[(&str, &str, DetailKind)] = &[
     ("postal", "code", DetailKind::PostalCode),

@@ -413,7 +413,6 @@ const LEAD_FILLERS: &[&str] = &[
     "um",
     "uh",
     "yes",
-    "no",
     "please",
     "pls",
     "again",
@@ -540,8 +539,15 @@ const UNITS: &[&str] = &[
 /// an identifier or a sum the extractor did not place ("why is there a 4.99 fee").
 fn numbered(sentence: &str) -> bool {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    // A year ("since 2019") is neither.
+    let year = |token: &str| {
+        token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) && {
+            token.chars().all(|c| c.is_ascii_digit())
+        }
+    };
     tokens.iter().enumerate().any(|(i, token)| {
         token.chars().filter(char::is_ascii_digit).count() >= 3
+            && !year(token.trim_matches(|c: char| !c.is_ascii_digit()))
             && !tokens
                 .get(i + 1)
                 .is_some_and(|next| UNITS.contains(&next.to_lowercase().as_str()))
@@ -644,6 +650,10 @@ const TITLE_OPENINGS: &[&str] = &[
     "i need to ",
     "i have a ",
     "i have an ",
+    "i have been ",
+    "ive been ",
+    "we have been ",
+    "weve been ",
     "i was ",
     "i got ",
     "ich habe ",
@@ -682,7 +692,22 @@ fn condense(sentence: &str) -> String {
         .iter()
         .any(|o| folded.starts_with(o));
     let opening = TITLE_OPENINGS.iter().find(|o| folded.starts_with(*o));
-    if let Some(opening) = opening.filter(|o| **o != "i " || !keeps_subject) {
+    // "I've been charged" → "Charged", but "I've been a customer" stays.
+    let participle = |opening: &str| {
+        let next = folded[opening.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        ["ed", "ing", "en", "t"]
+            .iter()
+            .any(|end| next.ends_with(end))
+    };
+    let fits = |o: &&&str| match **o {
+        "i " => !keeps_subject,
+        o if o.ends_with("been ") => participle(o),
+        _ => true,
+    };
+    if let Some(opening) = opening.filter(fits) {
         // Openings are ASCII, except where folding dropped an apostrophe ("I'd like to").
         let words = opening.split_whitespace().count();
         let rest = text.splitn(words + 1, ' ').nth(words).unwrap_or("");
@@ -758,6 +783,65 @@ fn problem_sentence(said: &[Said<'_>], details: &[Detail]) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// Words before an identifier's cue that belong with it: "*for* order 123", "*on my* order".
+const KEY_LEAD_WORDS: &[&str] = &[
+    "in", "for", "on", "of", "from", "with", "about", "my", "the", "our", "en", "de", "del", "mi",
+    "el", "la", "le", "du", "au", "al", "no", "na", "do", "da", "pelo", "pela", "meu", "minha",
+    "fur", "von", "bei", "im", "am", "zur", "zum", "der", "die", "den", "meiner", "meine", "pour",
+    "dans", "sur", "ma", "mon", "per", "nel", "della", "il", "di", "mio", "op", "van", "voor",
+    "het", "mijn",
+];
+
+/// `sentence` without the key identifier and the words that introduce it ("for order
+/// 123456"), when they are an aside after a preposition and something is left on either side
+/// to read; `None` otherwise, and when the sentence lists more ids of that kind ("on order
+/// 100234 and again on 100235"), which only read together.
+fn without_key(sentence: &str, key: &Detail, details: &[Detail]) -> Option<String> {
+    let listed = details
+        .iter()
+        .filter(|d| d.kind == key.kind && sentence.contains(&d.value))
+        .count();
+    if listed > 1 {
+        return None;
+    }
+    let at = sentence.find(&key.value)?;
+    let before = sentence[..at].trim_end_matches('#').trim_end();
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(0, |offset, word| {
+            let start = *offset;
+            *offset += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let (_, cue) = *words.last()?;
+    if !details::is_cue(&cue_text(cue)) {
+        return None;
+    }
+    // The cue's own lead words, at most two ("on my order"), the first a preposition.
+    let mut start = words.len() - 1;
+    while start > 0 && words.len() - start <= 2 {
+        let word = cue_text(words[start - 1].1);
+        if !KEY_LEAD_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    let lead = cue_text(words[start].1);
+    let article = [
+        "my", "the", "our", "el", "la", "le", "il", "der", "die", "den", "het", "mi", "ma", "mon",
+        "mio", "meu", "minha", "meine", "mijn",
+    ];
+    let aside = start < words.len() - 1 && !article.contains(&lead.as_str());
+    if start == 0 || !aside {
+        return None;
+    }
+    let kept = sentence[..words[start].0].trim_end();
+    let after = &sentence[at + key.value.len()..];
+    (kept.split_whitespace().count() >= 2).then(|| format!("{kept}{after}"))
+}
+
 /// The headline: "Topic: the visitor's sentence (order 48213)". The topic is the quoted
 /// sentence's own where it has one ("my refund never came, I paid by card" is a refund
 /// matter), else the conversation's.
@@ -786,6 +870,13 @@ fn headline(said: &[Said<'_>], details: &[Detail]) -> String {
         }
         (None, None) => "The visitor asked for help".to_owned(),
     };
+    // "Why was I charged twice for order 123456" reads as a title once the id moves to the
+    // end: "Why was I charged twice (order 123456)".
+    if let (Some(key), Some(sentence)) = (key, &sentence)
+        && let Some(shorter) = without_key(sentence, key, details)
+    {
+        line = line.replacen(sentence.as_str(), &shorter, 1);
+    }
     if let Some(key) = key
         && !line.contains(&key.value)
     {
@@ -1164,11 +1255,51 @@ mod tests {
             ("I can't", "I can't"),
             ("I have a problem with my refund", "Problem with my refund"),
             ("I have two orders, 1 and 2", "I have two orders, 1 and 2"),
+            ("I've been charged twice", "Charged twice"),
+            (
+                "I've been a customer for years",
+                "I've been a customer for years",
+            ),
             ("How long does shipping take", "How long does shipping take"),
         ];
         for (sentence, title) in cases {
             assert_eq!(condense(sentence), title, "{sentence}");
         }
+    }
+
+    #[test]
+    fn the_key_id_moves_out_of_an_aside() {
+        let order = |value: &str| Detail {
+            kind: DetailKind::OrderNumber,
+            value: value.to_owned(),
+        };
+        let key = order("123456");
+        let cases = [
+            (
+                "Why was I charged twice for order 123456",
+                Some("Why was I charged twice"),
+            ),
+            (
+                "Charged €5 on my order #123456 after I cancelled",
+                Some("Charged €5 after I cancelled"),
+            ),
+            (
+                "Paguei R$ 210,00 pelo pedido 123456 mas",
+                Some("Paguei R$ 210,00 mas"),
+            ),
+            // The id is the subject, or nothing would be left: it stays.
+            ("Order 123456 never came", None),
+            ("The order 123456 is missing", None),
+            ("For order 123456", None),
+        ];
+        for (sentence, expected) in cases {
+            let got = without_key(sentence, &key, std::slice::from_ref(&key));
+            assert_eq!(got.as_deref(), expected, "{sentence}");
+        }
+        // Two orders in one sentence read only together.
+        let both = [order("123456"), order("123457")];
+        let sentence = "Charged on order 123456 and again on 123457";
+        assert_eq!(without_key(sentence, &both[0], &both), None);
     }
 
     #[test]
