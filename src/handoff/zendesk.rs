@@ -80,7 +80,7 @@ mod tests {
             r["subject"]
                 .as_str()
                 .unwrap()
-                .starts_with("[high] Refund: ")
+                .starts_with("[high] Refund for order 48213")
         );
         assert_eq!(
             r["tags"],

@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(fields[0], ("actionType", "Q2FzZXM%3D"));
         assert_eq!(fields[3].1, "Ana");
         assert_eq!(fields[4].1, "ana%40example.com");
-        assert!(fields[5].1.starts_with("%5Bhigh%5D+Refund%3A+"));
+        assert!(fields[5].1.starts_with("%5Bhigh%5D+Refund+for+order+48213"));
         assert!(!request.body.contains("4111"));
         assert!(!request.readable);
     }

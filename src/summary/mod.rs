@@ -783,6 +783,20 @@ fn problem_sentence(said: &[Said<'_>], details: &[Detail]) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// Whether a title's first word is the topic's ("Refund for …" under "Refund", "Orders …"
+/// under "Order").
+fn starts_with_topic(title: &str, topic: &str) -> bool {
+    let first = |text: &str| {
+        text.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let (word, topic) = (first(title), first(topic));
+    word == topic || word.strip_suffix('s') == Some(topic.as_str())
+}
+
 /// Words before an identifier's cue that belong with it: "*for* order 123", "*on my* order".
 const KEY_LEAD_WORDS: &[&str] = &[
     "in", "for", "on", "of", "from", "with", "about", "my", "the", "our", "en", "de", "del", "mi",
@@ -862,8 +876,11 @@ fn headline(said: &[Said<'_>], details: &[Detail]) -> String {
         .and_then(|s| topic([s]))
         .or_else(|| topic(said.iter().map(|s| s.text)));
     let mut line = match (topic, &sentence) {
-        (Some(topic), Some(sentence)) => format!("{topic}: {sentence}"),
-        (None, Some(sentence)) => sentence.clone(),
+        // "Refund: Refund for order 48213 never arrived" says it twice.
+        (Some(topic), Some(sentence)) if !starts_with_topic(sentence, topic) => {
+            format!("{topic}: {sentence}")
+        }
+        (_, Some(sentence)) => sentence.clone(),
         (Some(topic), None) => format!("{topic} question"),
         (None, None) if said.iter().any(|s| s.analysis.human_request) => {
             "The visitor asked for a person".to_owned()
