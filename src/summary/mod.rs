@@ -806,9 +806,18 @@ const KEY_LEAD_WORDS: &[&str] = &[
     "het", "mijn",
 ];
 
-/// `sentence` without the key identifier and the words that introduce it ("for order
-/// 123456"), when they are an aside after a preposition and something is left on either side
-/// to read; `None` otherwise, and when the sentence lists more ids of that kind ("on order
+/// Articles and possessives: before a cue they make it the subject ("the order 123 is
+/// late"), not an aside.
+const ARTICLES: &[&str] = &[
+    "my", "the", "our", "el", "la", "le", "il", "der", "die", "den", "het", "mi", "ma", "mon",
+    "mio", "meu", "minha", "meine", "mijn",
+];
+
+/// `sentence` with the key identifier taken out, for the headline to name it at the end
+/// instead: an aside goes whole ("charged twice *for order 123456*"; "the link *for
+/// 9205…*"), a subject keeps its cue ("*Order* N0-44120 says delivered" → "Order says
+/// delivered"). `None` when the id is held otherwise ("the number you gave me 0034…"), when
+/// too little would be left, and when the sentence lists more ids of that kind ("on order
 /// 100234 and again on 100235"), which only read together.
 fn without_key(sentence: &str, key: &Detail, details: &[Detail]) -> Option<String> {
     let listed = details
@@ -829,31 +838,32 @@ fn without_key(sentence: &str, key: &Detail, details: &[Detail]) -> Option<Strin
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    let (_, cue) = *words.last()?;
-    if !details::is_cue(&cue_text(cue)) {
-        return None;
-    }
-    // The cue's own lead words, at most two ("on my order"), the first a preposition.
-    let mut start = words.len() - 1;
-    while start > 0 && words.len() - start <= 2 {
-        let word = cue_text(words[start - 1].1);
-        if !KEY_LEAD_WORDS.contains(&word.as_str()) {
-            break;
+    let last = words.len().checked_sub(1)?;
+    let folded = |i: usize| cue_text(words[i].1);
+    let lead = |i: usize| KEY_LEAD_WORDS.contains(&folded(i).as_str());
+    // Where the cut starts, as a word index.
+    let from = if details::is_cue(&folded(last)) {
+        // The cue's own lead words, at most two ("on my order"), the first a preposition.
+        let mut start = last;
+        while start > 0 && last - start < 2 && lead(start - 1) {
+            start -= 1;
         }
-        start -= 1;
-    }
-    let lead = cue_text(words[start].1);
-    let article = [
-        "my", "the", "our", "el", "la", "le", "il", "der", "die", "den", "het", "mi", "ma", "mon",
-        "mio", "meu", "minha", "meine", "mijn",
-    ];
-    let aside = start < words.len() - 1 && !article.contains(&lead.as_str());
-    if start == 0 || !aside {
+        if start < last && !ARTICLES.contains(&folded(start).as_str()) {
+            start
+        } else {
+            last + 1
+        }
+    } else if lead(last) && !ARTICLES.contains(&folded(last).as_str()) {
+        last
+    } else {
         return None;
-    }
-    let kept = sentence[..words[start].0].trim_end();
+    };
+    let cut = words.get(from).map_or(before.len(), |(offset, _)| *offset);
+    let kept = sentence[..cut].trim_end();
     let after = &sentence[at + key.value.len()..];
-    (kept.split_whitespace().count() >= 2).then(|| format!("{kept}{after}"))
+    let title = format!("{kept}{after}");
+    let enough = kept.split_whitespace().count() >= 2 || title.split_whitespace().count() >= 3;
+    (!kept.is_empty() && enough).then_some(title)
 }
 
 /// The headline: "Topic: the visitor's sentence (order 48213)". The topic is the quoted
@@ -1304,10 +1314,18 @@ mod tests {
                 "Paguei R$ 210,00 pelo pedido 123456 mas",
                 Some("Paguei R$ 210,00 mas"),
             ),
-            // The id is the subject, or nothing would be left: it stays.
-            ("Order 123456 never came", None),
-            ("The order 123456 is missing", None),
+            // A subject keeps its cue.
+            ("Order 123456 never came", Some("Order never came")),
+            ("The order 123456 is missing", Some("The order is missing")),
+            (
+                "The link for 123456 says label created",
+                Some("The link says label created"),
+            ),
+            // Held otherwise, or too little left: it stays.
+            ("The number you gave me 123456 is wrong", None),
             ("For order 123456", None),
+            ("Charged twice for order 123456", Some("Charged twice")),
+            ("Order 123456", None),
         ];
         for (sentence, expected) in cases {
             let got = without_key(sentence, &key, std::slice::from_ref(&key));
