@@ -295,7 +295,6 @@ impl Detector {
         let strong: Vec<String> = drivers
             .iter()
             .take(3)
-            .filter(|d| d.valence.abs() >= 1.0)
             .map(|d| format!("'{}' ({})", d.word, text::fixed(d.valence, 1, true)))
             .collect();
         if !strong.is_empty() {

@@ -92,7 +92,7 @@ fn is_shouted(text: &str) -> bool {
 }
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     for raw in text.split_whitespace() {
         // The common case: plain text, borrowed as it is.
         if raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´') {
@@ -157,7 +157,8 @@ fn word_token(raw: Cow<'_, str>) -> Option<Token<'_>> {
     })
 }
 
-/// Scores a message. Also returns the words that carried sentiment, strongest first.
+/// Scores a message. Also returns the words that carried it strongly (a valence of 1 or
+/// more either way after every rule), strongest first: the ones worth naming in a reason.
 pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
     let tokens = tokens(text);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
@@ -257,7 +258,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
     let mut drivers: Vec<Driver> = tokens
         .iter()
         .zip(&sentiments)
-        .filter(|(_, s)| **s != 0.0)
+        .filter(|(_, s)| s.abs() >= 1.0)
         .map(|(t, s)| Driver {
             word: t.text.to_string(),
             valence: *s,

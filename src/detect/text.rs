@@ -22,7 +22,8 @@ const CLITICS: [&str; 7] = ["t", "s", "m", "d", "ll", "re", "ve"];
 impl Words {
     /// Splits `text` into words.
     pub fn new(text: &str) -> Words {
-        let mut words = Vec::new();
+        // About one word per six bytes of chat: sized once rather than grown.
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut current = String::new();
         let flush = |current: &mut String, words: &mut Vec<String>| {
             if !current.is_empty() {
