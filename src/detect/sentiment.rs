@@ -81,6 +81,12 @@ struct Token<'a> {
 
 /// Whether a word is ALL CAPS, with at least two letters.
 fn is_shouted(text: &str) -> bool {
+    if text.is_ascii() {
+        // Most words: no character decoding needed.
+        let bytes = text.as_bytes();
+        let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        return letters >= 2 && !bytes.iter().any(u8::is_ascii_lowercase);
+    }
     let mut letters = 0;
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {
@@ -95,7 +101,12 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     for raw in text.split_whitespace() {
         // The common case: plain text, borrowed as it is.
-        if raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´') {
+        let plain = if raw.is_ascii() {
+            !raw.contains('`')
+        } else {
+            raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´')
+        };
+        if plain {
             out.extend(word_token(Cow::Borrowed(raw)));
             continue;
         }
@@ -125,23 +136,34 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Where `text` starts and ends once ASCII punctuation is trimmed from both sides. Bytes
+/// suffice: an ASCII byte is never part of a longer character.
+fn punctuation_trimmed(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let from = bytes
+        .iter()
+        .position(|b| !b.is_ascii_punctuation())
+        .unwrap_or(bytes.len());
+    let to = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_punctuation())
+        .map_or(from, |at| at + 1);
+    (from, to.max(from))
+}
+
 fn word_token(raw: Cow<'_, str>) -> Option<Token<'_>> {
     if raw.is_empty() {
         return None;
     }
-    let stripped = raw.trim_matches(|c: char| c.is_ascii_punctuation());
+    let (from, to) = punctuation_trimmed(&raw);
+    let stripped = &raw[from..to];
     // Short leftovers were probably an emoticon (":)" strips to nothing, ":D" to "D").
     let keep_whole = stripped.chars().count() <= 2
         && (stripped.is_empty() || lexicon::valence(&raw.to_ascii_lowercase()).is_some());
     let text: Cow<'_, str> = match (keep_whole, raw) {
         (true, raw) => raw,
-        (false, Cow::Borrowed(raw)) => {
-            Cow::Borrowed(raw.trim_matches(|c: char| c.is_ascii_punctuation()))
-        }
-        (false, Cow::Owned(raw)) => Cow::Owned(
-            raw.trim_matches(|c: char| c.is_ascii_punctuation())
-                .to_owned(),
-        ),
+        (false, Cow::Borrowed(raw)) => Cow::Borrowed(&raw[from..to]),
+        (false, Cow::Owned(raw)) => Cow::Owned(raw[from..to].to_owned()),
     };
     // The lexicon is English: ASCII case folding is all it needs.
     let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {

@@ -244,21 +244,28 @@ pub fn within_edits(a: &str, b: &str, limit: usize) -> bool {
     const MAX: usize = 32;
     let mut left = ['\0'; MAX];
     let mut right = ['\0'; MAX];
-    let (mut n, mut m) = (0, 0);
-    for c in a.chars() {
-        if n == MAX {
-            return false;
+    let fill = |text: &str, out: &mut [char; MAX]| -> Option<usize> {
+        if text.is_ascii() {
+            // The usual case: bytes are characters, no decoding.
+            let bytes = text.as_bytes();
+            if bytes.len() > MAX {
+                return None;
+            }
+            for (slot, byte) in out.iter_mut().zip(bytes) {
+                *slot = char::from(*byte);
+            }
+            return Some(bytes.len());
         }
-        left[n] = c;
-        n += 1;
-    }
-    for c in b.chars() {
-        if m == MAX {
-            return false;
+        let mut n = 0;
+        for c in text.chars() {
+            *out.get_mut(n)? = c;
+            n += 1;
         }
-        right[m] = c;
-        m += 1;
-    }
+        Some(n)
+    };
+    let (Some(n), Some(m)) = (fill(a, &mut left), fill(b, &mut right)) else {
+        return false;
+    };
     if n.abs_diff(m) > limit {
         return false;
     }
