@@ -1,12 +1,15 @@
-//! Property test: analysis and the policy never panic and stay in range, on random text drawn
+//! Property test: analysis, the policy and the summary never panic and stay in range, on
+//! random text drawn
 //! from the kinds of input a widget meets (every script, emoji, combining marks, direction
 //! marks, control characters, replacement characters from broken surrogates, punctuation
 //! floods, very long lines). A fixed seed keeps runs reproducible; `ROBUSTNESS_CASES` raises
 //! the count.
 #![cfg(not(target_arch = "wasm32"))]
 
+use handover::conversation::{Message, Role};
 use handover::detect::shared;
 use handover::escalate::Policy;
+use handover::summary::{self, Cause, MAX_HEADLINE_CHARS};
 
 /// xorshift64*: small, deterministic, good enough to explore inputs.
 struct Rng(u64);
@@ -107,6 +110,109 @@ fn analysis_never_panics_and_stays_in_range() {
         let _ = detector.is_bot_fallback(&text);
         if case % 50 == 0 {
             policy = Policy::default();
+        }
+    }
+}
+
+/// Words that steer a conversation into the summary's paths: cues and ids, clause marks,
+/// openings that get dropped, asides that move the key id.
+const SUMMARY_WORDS: &[&str] = &[
+    "order",
+    "#48213",
+    "no.",
+    "4821",
+    "3",
+    "61",
+    "00",
+    "for",
+    "on my",
+    "I was",
+    "can you",
+    "I've been",
+    "my",
+    "Meine",
+    "Bestellung",
+    "l'ordine",
+    "RMA",
+    ":",
+    " - ",
+    "–",
+    ",",
+    "and",
+    "again",
+    "€89.90",
+    "$1,299.00",
+    "ORD-2024-1",
+    "X7-22019",
+    "1Z999AA10123456784",
+    "@handle",
+    "ana@x.io",
+    "https://x.io/a",
+    "+44 20 7946 0958",
+    "SW1A 1AA",
+    "10115",
+    "Berlin",
+    "2019",
+    "180 cm",
+    "this",
+    "it",
+    "??",
+    "!!",
+    "Refund",
+    "password",
+    "4111 1111 1111 1111",
+];
+
+/// Summaries of random conversations: no panic, a bounded headline, and nothing invented
+/// (every detail's value is in what the visitor wrote, give or take the spaces of a split id).
+#[test]
+fn summaries_never_panic_and_invent_nothing() {
+    let cases: usize = std::env::var("ROBUSTNESS_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
+    let detector = shared();
+    let mut rng = Rng(0x5EED_0000_5A11_0008);
+    let cause = Cause {
+        explicit: false,
+        reasons: vec!["the visitor pressed “talk to a human”".into()],
+    };
+    let products = vec!["Trail Runner 2".to_owned()];
+    for case in 0..cases {
+        let turns = 1 + rng.below(6) as usize;
+        let messages: Vec<Message> = (0..turns)
+            .map(|i| {
+                let mut text = random_text(&mut rng);
+                for _ in 0..rng.below(12) {
+                    text.push(' ');
+                    text.push_str(SUMMARY_WORDS[rng.below(SUMMARY_WORDS.len() as u64) as usize]);
+                }
+                Message {
+                    id: i.to_string(),
+                    role: if i % 2 == 0 { Role::Visitor } else { Role::Bot },
+                    text,
+                    at: 1_000 * i as u64,
+                }
+            })
+            .collect();
+        let built = summary::build(&messages, &cause, detector, &products);
+        let headline = &built.summary.headline;
+        assert!(
+            headline.chars().count() <= MAX_HEADLINE_CHARS,
+            "case {case}: {headline}"
+        );
+        assert!(!headline.trim().is_empty(), "case {case}");
+        let written: String = messages
+            .iter()
+            .filter(|m| m.role == Role::Visitor)
+            .map(|m| m.text.replace(' ', ""))
+            .collect();
+        for detail in &built.summary.details {
+            let value = detail.value.replace(' ', "");
+            assert!(
+                written.contains(&value) || detail.kind == summary::DetailKind::Product,
+                "case {case}: {detail:?} is not in what the visitor wrote"
+            );
         }
     }
 }
