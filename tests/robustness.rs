@@ -53,6 +53,14 @@ const WORDS: &[&str] = &[
     "con", "persona", "l'agent", "qu'un", "ß", "😡", ":)", "'", "’", "~", "|", "?",
 ];
 
+/// How many cases to run: `ROBUSTNESS_CASES` when set, else `default`.
+fn cases(default: usize) -> usize {
+    std::env::var("ROBUSTNESS_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 fn random_text(rng: &mut Rng) -> String {
     let total: u64 = RANGES.iter().map(|r| r.2).sum();
     let length = match rng.below(10) {
@@ -84,10 +92,7 @@ fn random_text(rng: &mut Rng) -> String {
 
 #[test]
 fn analysis_never_panics_and_stays_in_range() {
-    let cases: usize = std::env::var("ROBUSTNESS_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1_000);
+    let cases = cases(1_000);
     let detector = shared();
     let mut rng = Rng(0x5EED_1234_ABCD_0042);
     let mut policy = Policy::default();
@@ -167,10 +172,7 @@ const SUMMARY_WORDS: &[&str] = &[
 /// (every detail's value is in what the visitor wrote, give or take the spaces of a split id).
 #[test]
 fn summaries_never_panic_and_invent_nothing() {
-    let cases: usize = std::env::var("ROBUSTNESS_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(300);
+    let cases = cases(300);
     let detector = shared();
     let mut rng = Rng(0x5EED_0000_5A11_0008);
     let cause = Cause {

@@ -233,14 +233,12 @@ impl<T: Clone> PhraseSetBuilder<T> {
                 prefix_lengths = widen(prefix_lengths, text.len());
                 continue;
             }
-            if alternative.typos >= 1 {
-                typo_lengths = widen(typo_lengths, alternative.text.chars().count());
-            }
             // The alternative and its one-letter deletions. A word then finds it with its own
             // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
             // shared key.
             keys.push((fnv(FNV_START, text), id));
             if alternative.typos >= 1 {
+                typo_lengths = widen(typo_lengths, alternative.text.chars().count());
                 for (at, c) in alternative.text.char_indices() {
                     let before = fnv(FNV_START, &text[..at]);
                     keys.push((fnv(before, &text[at + c.len_utf8()..]), id));

@@ -541,9 +541,9 @@ fn numbered(sentence: &str) -> bool {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     // A year ("since 2019") is neither.
     let year = |token: &str| {
-        token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) && {
-            token.chars().all(|c| c.is_ascii_digit())
-        }
+        token.len() == 4
+            && (token.starts_with("19") || token.starts_with("20"))
+            && token.bytes().all(|b| b.is_ascii_digit())
     };
     tokens.iter().enumerate().any(|(i, token)| {
         token.chars().filter(char::is_ascii_digit).count() >= 3
@@ -626,7 +626,12 @@ fn tidy(sentence: &str) -> String {
         rest =
             rest[cut..].trim_start_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '$');
     }
-    let mut chars = rest.chars();
+    capitalized(rest)
+}
+
+/// `text` with its first letter made a capital.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
@@ -686,7 +691,7 @@ const CLAUSE_STARTS: &[&str] = &[
 /// capitalised. Short remainders are left as they were: "I can't" is not made "Can't".
 fn condense(sentence: &str) -> String {
     let mut text = sentence.trim();
-    let folded = cue_text(text).to_lowercase();
+    let folded = cue_text(text);
     // "I have two orders", "I think …": without the subject these read wrong.
     let keeps_subject = ["i have ", "i had ", "i think ", "i am "]
         .iter()
@@ -738,11 +743,7 @@ fn condense(sentence: &str) -> String {
         Some(base) => format!("{}?", base.trim_end_matches('?')),
         None => title.to_owned(),
     };
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    capitalized(&title)
 }
 
 /// Cuts text to at most `max` characters at a word boundary, with an ellipsis.
@@ -885,25 +886,25 @@ fn headline(said: &[Said<'_>], details: &[Detail]) -> String {
         .as_deref()
         .and_then(|s| topic([s]))
         .or_else(|| topic(said.iter().map(|s| s.text)));
-    let mut line = match (topic, &sentence) {
+    // "Why was I charged twice for order 123456" reads as a title once the id moves to the
+    // end: "Why was I charged twice (order 123456)". The topic is the whole sentence's, and
+    // taking the id out never changes its first word.
+    let title = sentence.map(|sentence| {
+        key.and_then(|key| without_key(&sentence, key, details))
+            .unwrap_or(sentence)
+    });
+    let mut line = match (topic, &title) {
         // "Refund: Refund for order 48213 never arrived" says it twice.
-        (Some(topic), Some(sentence)) if !starts_with_topic(sentence, topic) => {
-            format!("{topic}: {sentence}")
+        (Some(topic), Some(title)) if !starts_with_topic(title, topic) => {
+            format!("{topic}: {title}")
         }
-        (_, Some(sentence)) => sentence.clone(),
+        (_, Some(title)) => title.clone(),
         (Some(topic), None) => format!("{topic} question"),
         (None, None) if said.iter().any(|s| s.analysis.human_request) => {
             "The visitor asked for a person".to_owned()
         }
         (None, None) => "The visitor asked for help".to_owned(),
     };
-    // "Why was I charged twice for order 123456" reads as a title once the id moves to the
-    // end: "Why was I charged twice (order 123456)".
-    if let (Some(key), Some(sentence)) = (key, &sentence)
-        && let Some(shorter) = without_key(sentence, key, details)
-    {
-        line = line.replacen(sentence.as_str(), &shorter, 1);
-    }
     if let Some(key) = key
         && !line.contains(&key.value)
     {
