@@ -114,45 +114,107 @@ fn round(value: f32, decimals: i32) -> f64 {
     (f64::from(value) * scale).round() / scale
 }
 
-/// One line of line mode, fields in the contract's order.
-#[derive(Serialize)]
-struct Scored<'a> {
-    text: &'a str,
-    sentiment: SentimentOut,
-    frustration: f64,
-    confusion: f64,
-    human_request: bool,
-    language: &'static str,
-    reasons: &'a [String],
+/// Appends one line of line mode, fields in the contract's order. Written by hand rather
+/// than through serde: line mode is what throughput is measured on, and this is several times
+/// faster while printing exactly what serde_json would.
+fn write_scored(out: &mut Vec<u8>, text: &str, a: &Analysis) {
+    out.extend_from_slice(b"{\"text\":");
+    json_string(out, text);
+    out.extend_from_slice(b",\"sentiment\":{\"compound\":");
+    json_rounded(out, a.sentiment.compound, 4);
+    out.extend_from_slice(b",\"label\":\"");
+    out.extend_from_slice(a.sentiment.label().as_str().as_bytes());
+    out.extend_from_slice(b"\",\"pos\":");
+    json_rounded(out, a.sentiment.pos, 3);
+    out.extend_from_slice(b",\"neu\":");
+    json_rounded(out, a.sentiment.neu, 3);
+    out.extend_from_slice(b",\"neg\":");
+    json_rounded(out, a.sentiment.neg, 3);
+    out.extend_from_slice(b"},\"frustration\":");
+    json_rounded(out, a.frustration, 3);
+    out.extend_from_slice(b",\"confusion\":");
+    json_rounded(out, a.confusion, 3);
+    out.extend_from_slice(if a.human_request {
+        b",\"human_request\":true,\"language\":\""
+    } else {
+        b",\"human_request\":false,\"language\":\""
+    });
+    out.extend_from_slice(a.language.code().as_bytes());
+    out.extend_from_slice(b"\",\"reasons\":[");
+    for (i, reason) in a.reasons.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_string(out, reason);
+    }
+    out.extend_from_slice(b"]}\n");
 }
 
-#[derive(Serialize)]
-struct SentimentOut {
-    compound: f64,
-    label: &'static str,
-    pos: f64,
-    neu: f64,
-    neg: f64,
-}
-
-impl<'a> Scored<'a> {
-    fn new(text: &'a str, a: &'a Analysis) -> Self {
-        Scored {
-            text,
-            sentiment: SentimentOut {
-                compound: round(a.sentiment.compound, 4),
-                label: a.sentiment.label().as_str(),
-                pos: round(a.sentiment.pos, 3),
-                neu: round(a.sentiment.neu, 3),
-                neg: round(a.sentiment.neg, 3),
-            },
-            frustration: round(a.frustration, 3),
-            confusion: round(a.confusion, 3),
-            human_request: a.human_request,
-            language: a.language.code(),
-            reasons: &a.reasons,
+/// A JSON string, escaped as serde_json escapes it: quotes, backslashes and control
+/// characters; everything else, UTF-8 included, copied in runs.
+fn json_string(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte >= 0x20 && byte != b'"' && byte != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&bytes[run..at]);
+        run = at + 1;
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 15)],
+            ]),
         }
     }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+/// `value` rounded to `decimals` places, as serde_json prints the rounded `f64`: the
+/// shortest decimal that reads back as it, which for a number with a few decimals is that
+/// number without trailing zeros ("0.5", "1.0", "-0.0").
+fn json_rounded(out: &mut Vec<u8>, value: f32, decimals: u32) {
+    let scaled = (f64::from(value) * 10f64.powi(decimals as i32)).round();
+    if scaled.is_sign_negative() {
+        out.push(b'-');
+    }
+    let mut digits = scaled.abs() as u64;
+    let mut places = decimals;
+    while places > 1 && digits.is_multiple_of(10) {
+        digits /= 10;
+        places -= 1;
+    }
+    let scale = 10u64.pow(places);
+    json_digits(out, digits / scale, 1);
+    out.push(b'.');
+    json_digits(out, digits % scale, places as usize);
+}
+
+/// `value` in decimal, zero-padded to `width` digits.
+fn json_digits(out: &mut Vec<u8>, mut value: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    while value > 0 || at + width > digits.len() {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// One decision of conversation mode.
@@ -198,13 +260,11 @@ fn messages(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
                 .chunks(per_thread)
                 .map(|part| {
                     scope.spawn(move || {
-                        let mut buffer = Vec::with_capacity(part.len() * 256);
+                        // A line comes back as itself plus about 300 bytes of scores.
+                        let size = part.iter().map(|line| line.len() + 320).sum();
+                        let mut buffer = Vec::with_capacity(size);
                         for line in part {
-                            let analysis = detector.analyze(line);
-                            // Writing JSON to memory cannot fail.
-                            let _ =
-                                serde_json::to_writer(&mut buffer, &Scored::new(line, &analysis));
-                            buffer.push(b'\n');
+                            write_scored(&mut buffer, line, &detector.analyze(line));
                         }
                         buffer
                     })

@@ -2,8 +2,7 @@
 //! words and a few letters that only some languages use. Short messages ("agent please")
 //! often give no clear answer; then the caller's default stands.
 
-use super::fast_map::FastMap;
-use super::text::Words;
+use super::text::{Words, hash, mix};
 use crate::i18n::Lang;
 use std::sync::OnceLock;
 
@@ -223,22 +222,64 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
     ),
 ];
 
-/// Function word → the languages (indices into [`FUNCTION_WORDS`]) it belongs to.
-fn table() -> &'static FastMap<&'static str, Vec<usize>> {
-    static TABLE: OnceLock<FastMap<&'static str, Vec<usize>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: FastMap<&'static str, Vec<usize>> = FastMap::default();
-        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            for word in *list {
-                let langs = table.entry(word).or_default();
-                if !langs.contains(&i) {
-                    langs.push(i);
+/// Function words → the languages they belong to (bit `i` for [`FUNCTION_WORDS`]`[i]`),
+/// in an open-addressing table on the words' [`hash`]es, which [`Words`] has already
+/// computed: one probe and one comparison per word of the message.
+struct Table {
+    words: Vec<(&'static str, u8)>,
+    /// Indices into `words`, `u16::MAX` for an empty slot.
+    slots: Vec<u16>,
+}
+
+impl Table {
+    fn get() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut words: Vec<(&'static str, u8)> = Vec::new();
+            for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+                for word in *list {
+                    match words.iter_mut().find(|(w, _)| w == word) {
+                        Some((_, languages)) => *languages |= 1 << i,
+                        None => words.push((word, 1 << i)),
+                    }
                 }
             }
+            let mut table = Table {
+                slots: vec![u16::MAX; SLOTS],
+                words,
+            };
+            for index in 0..table.words.len() {
+                let mut slot = Table::slot(hash(table.words[index].0));
+                while table.slots[slot] != u16::MAX {
+                    slot = (slot + 1) % SLOTS;
+                }
+                table.slots[slot] = index as u16;
+            }
+            table
+        })
+    }
+
+    fn slot(hash: u32) -> usize {
+        mix(hash) as usize % SLOTS
+    }
+
+    /// The languages `word` (whose [`hash`] is `hash`) is a function word of.
+    fn languages(&self, word: &str, hash: u32) -> u8 {
+        let mut slot = Table::slot(hash);
+        loop {
+            match self.slots[slot] {
+                u16::MAX => return 0,
+                index if self.words[usize::from(index)].0 == word => {
+                    return self.words[usize::from(index)].1;
+                }
+                _ => slot = (slot + 1) % SLOTS,
+            }
         }
-        table
-    })
+    }
 }
+
+/// Slots of [`Table`]: a power of two more than twice the number of function words.
+const SLOTS: usize = 1024;
 
 /// Guesses the language of `text` (already split into `words`). `None` when nothing points
 /// clearly to one language.
@@ -280,12 +321,15 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
     if hebrew > 0 {
         return Some(Lang::He);
     }
-    let table = table();
-    for word in words.plain() {
-        for i in table.get(word).into_iter().flatten() {
-            scores[*i] += 1.0;
+    let table = Table::get();
+    for (word, hash) in words.plain_hashed() {
+        let languages = table.languages(word, hash);
+        for (i, score) in scores.iter_mut().enumerate() {
+            if languages & (1 << i) != 0 {
+                *score += 1.0;
+            }
         }
-        if word.contains("ij") && word.len() > 3 {
+        if word.len() > 3 && word.as_bytes().windows(2).any(|pair| pair == b"ij") {
             scores[index(Lang::Nl)] += 0.5;
         }
     }
@@ -306,6 +350,21 @@ mod tests {
 
     fn lang(text: &str) -> Option<Lang> {
         guess(text, &Words::new(text))
+    }
+
+    #[test]
+    fn every_function_word_is_found() {
+        let table = Table::get();
+        assert!(
+            table.words.len() * 2 < SLOTS,
+            "the table stays at most half full"
+        );
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            for word in *list {
+                assert_ne!(table.languages(word, hash(word)) & (1 << i), 0, "{word}");
+            }
+        }
+        assert_eq!(table.languages("zebra", hash("zebra")), 0);
     }
 
     #[test]

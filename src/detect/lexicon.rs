@@ -5,7 +5,6 @@
 //! and one valence byte (tenths) per word. The line offsets are found once, on first use, so
 //! no pointer table is shipped in the wasm.
 
-use super::fast_map::FastMap;
 use std::sync::OnceLock;
 
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_words.txt"));
@@ -13,11 +12,50 @@ const VALENCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_valenc
 /// Sorted entries of a `u32` code point (little endian) and a valence byte.
 const EMOJI: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/emoji.bin"));
 
-/// Where each word starts in [`WORDS`].
-fn starts() -> &'static [u32] {
-    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        std::iter::once(0)
+/// What the sentiment rules need to know of one word, from one lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Entry {
+    /// Its valence, from −4 to 4, if the lexicon has it.
+    pub valence: Option<f32>,
+    /// `Some(true)` for a booster ("very"), `Some(false)` for a dampener ("barely").
+    pub booster: Option<bool>,
+    /// Whether it negates what follows: one of VADER's negations, or any word with "n't".
+    pub negates: bool,
+    /// Whether a two-word lexicon entry starts with it ("fed" of "fed up").
+    pub starts_phrase: bool,
+}
+
+/// Flags of a word in [`Table::flags`].
+const UP: u8 = 1;
+const DOWN: u8 = 2;
+const NEGATES: u8 = 4;
+const STARTS_PHRASE: u8 = 8;
+
+/// Slots of the word table: a power of two about twice the number of words.
+const SLOTS: usize = 16_384;
+
+/// Every word the rules look up, the lexicon's and the word lists', in one open-addressing
+/// hash table of word numbers: every word of every message is looked up once, here, and
+/// the table takes 32 KB in the visitor's memory, where a general map of strings would take
+/// several times that.
+struct Table {
+    /// Where each lexicon word starts in [`WORDS`]; the words of the lists come after.
+    starts: Vec<u32>,
+    /// The word lists' words that the lexicon does not have, numbered after its words.
+    extra: Vec<&'static str>,
+    /// Per word number, its [`UP`], [`DOWN`], [`NEGATES`] and [`STARTS_PHRASE`] flags.
+    flags: Vec<u8>,
+    slots: Vec<u16>,
+}
+
+impl Table {
+    fn get() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(Table::build)
+    }
+
+    fn build() -> Table {
+        let starts: Vec<u32> = std::iter::once(0)
             .chain(
                 WORDS
                     .bytes()
@@ -25,68 +63,108 @@ fn starts() -> &'static [u32] {
                     .filter(|(_, b)| *b == b'\n')
                     .map(|(i, _)| i as u32 + 1),
             )
-            .collect()
-    })
+            .collect();
+        let mut table = Table {
+            flags: vec![0; starts.len()],
+            starts,
+            extra: Vec::new(),
+            slots: vec![u16::MAX; SLOTS],
+        };
+        for index in 0..table.flags.len() {
+            table.insert(index);
+        }
+        let lists = [
+            (BOOSTERS_UP, UP),
+            (BOOSTERS_DOWN, DOWN),
+            (NEGATIONS, NEGATES),
+        ];
+        for (words, flag) in lists {
+            for word in words {
+                table.flag(word, flag);
+            }
+        }
+        for entry in WORDS.lines() {
+            if let Some((first, _)) = entry.split_once(' ') {
+                table.flag(first, STARTS_PHRASE);
+            }
+        }
+        table
+    }
+
+    /// Sets `flag` on `word`, adding the word if it is new.
+    fn flag(&mut self, word: &'static str, flag: u8) {
+        let index = match self.index(word) {
+            Some(index) => index,
+            None => {
+                self.extra.push(word);
+                self.flags.push(0);
+                self.insert(self.flags.len() - 1);
+                self.flags.len() - 1
+            }
+        };
+        self.flags[index] |= flag;
+    }
+
+    fn insert(&mut self, index: usize) {
+        let mut slot = slot_of(self.word(index));
+        while self.slots[slot] != u16::MAX {
+            slot = (slot + 1) % SLOTS;
+        }
+        self.slots[slot] = index as u16;
+    }
+
+    fn word(&self, index: usize) -> &'static str {
+        let Some(extra) = index.checked_sub(self.starts.len()) else {
+            let start = self.starts[index] as usize;
+            let end = self
+                .starts
+                .get(index + 1)
+                .map_or(WORDS.len(), |next| *next as usize - 1);
+            return &WORDS[start..end];
+        };
+        self.extra[extra]
+    }
+
+    fn index(&self, word: &str) -> Option<usize> {
+        let mut slot = slot_of(word);
+        loop {
+            match self.slots[slot] {
+                u16::MAX => return None,
+                index if self.word(usize::from(index)) == word => {
+                    return Some(usize::from(index));
+                }
+                _ => slot = (slot + 1) % SLOTS,
+            }
+        }
+    }
 }
 
-fn word_at(index: usize, starts: &[u32]) -> &'static str {
-    let start = starts[index] as usize;
-    let end = starts
-        .get(index + 1)
-        .map_or(WORDS.len(), |next| *next as usize - 1);
-    &WORDS[start..end]
-}
-
-/// First words of the lexicon's multi-word entries ("fed" of "fed up"): only after these is
-/// a two-word lookup worth making.
-pub fn starts_phrase(word: &str) -> bool {
-    static FIRSTS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FIRSTS
-        .get_or_init(|| {
-            WORDS
-                .lines()
-                .filter_map(|entry| entry.split_once(' ').map(|(first, _)| first))
-                .collect()
-        })
-        .contains(&word)
+/// Everything the rules know of a lowercase word or emoticon.
+pub fn entry(word: &str) -> Entry {
+    let table = Table::get();
+    let contracted = word.contains("n't");
+    let Some(index) = table.index(word) else {
+        return Entry {
+            negates: contracted,
+            ..Entry::default()
+        };
+    };
+    let flags = table.flags[index];
+    Entry {
+        valence: VALENCES.get(index).map(|v| f32::from(*v as i8) / 10.0),
+        booster: match flags & (UP | DOWN) {
+            UP => Some(true),
+            DOWN => Some(false),
+            _ => None,
+        },
+        negates: contracted || flags & NEGATES != 0,
+        starts_phrase: flags & STARTS_PHRASE != 0,
+    }
 }
 
 /// The valence of a lowercase word or emoticon, from −4 to 4.
 pub fn valence(word: &str) -> Option<f32> {
-    let index = word_index(word)?;
-    VALENCES.get(index).map(|v| f32::from(*v as i8) / 10.0)
-}
-
-/// Slots of the lexicon's hash table: a power of two about twice the number of words.
-const SLOTS: usize = 16_384;
-
-/// Where `word` is in the lexicon. Every word of every message is looked up, so this is an
-/// open-addressing hash table of word numbers, built once: 32 KB in the visitor's memory,
-/// where a general map of strings would take several times that.
-fn word_index(word: &str) -> Option<usize> {
-    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
-    let starts = starts();
-    let table = TABLE.get_or_init(|| {
-        let mut table = vec![u16::MAX; SLOTS];
-        for index in 0..starts.len() {
-            let mut slot = slot_of(word_at(index, starts));
-            while table[slot] != u16::MAX {
-                slot = (slot + 1) % SLOTS;
-            }
-            table[slot] = index as u16;
-        }
-        table
-    });
-    let mut slot = slot_of(word);
-    loop {
-        match table[slot] {
-            u16::MAX => return None,
-            index if word_at(usize::from(index), starts) == word => {
-                return Some(usize::from(index));
-            }
-            _ => slot = (slot + 1) % SLOTS,
-        }
-    }
+    entry(word).valence
 }
 
 fn slot_of(word: &str) -> usize {
@@ -123,15 +201,7 @@ pub const NEGATION: f32 = -0.74;
 
 /// Degree adverbs: `Some(true)` raises intensity ("very"), `Some(false)` lowers it ("barely").
 pub fn booster(word: &str) -> Option<bool> {
-    // Looked up for every word of every message: a hash map, built once.
-    static MAP: OnceLock<FastMap<&'static str, bool>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let up = BOOSTERS_UP.iter().map(|w| (*w, true));
-        let down = BOOSTERS_DOWN.iter().map(|w| (*w, false));
-        up.chain(down).collect()
-    })
-    .get(word)
-    .copied()
+    entry(word).booster
 }
 
 /// Words that raise the intensity of what follows (VADER's list).
@@ -228,10 +298,7 @@ const BOOSTERS_DOWN: &[&str] = &[
 
 /// Words that negate what follows them (and any word with "n't").
 pub fn negates(word: &str) -> bool {
-    static SET: OnceLock<FastMap<&'static str, ()>> = OnceLock::new();
-    SET.get_or_init(|| NEGATIONS.iter().map(|w| (*w, ())).collect())
-        .contains_key(word)
-        || word.contains("n't")
+    entry(word).negates
 }
 
 /// VADER's negations, without apostrophes.
@@ -268,14 +335,17 @@ mod tests {
         assert_eq!(valence("can't stand"), Some(-2.0));
         assert_eq!(valence("zzzz-not-a-word"), None);
         assert_eq!(valence(""), None);
-        // The first and last entries are reachable.
-        let starts = starts();
-        let first = word_at(0, starts);
-        let last = word_at(starts.len() - 1, starts);
-        assert!(valence(first).is_some() && valence(last).is_some());
-        assert_eq!(starts.len(), VALENCES.len());
+        // The first and last entries are reachable, and so is every added word.
+        let table = Table::get();
+        let words = table.starts.len();
+        assert!(valence(table.word(0)).is_some() && valence(table.word(words - 1)).is_some());
+        assert_eq!(words, VALENCES.len());
+        for (at, word) in table.extra.iter().enumerate() {
+            assert_eq!(table.index(word), Some(words + at), "{word}");
+            assert_eq!(valence(word), None, "{word}");
+        }
         assert!(
-            starts.len() < SLOTS / 2,
+            table.flags.len() < SLOTS / 2,
             "the table stays at most half full"
         );
     }
@@ -294,6 +364,11 @@ mod tests {
         assert_eq!(booster("table"), None);
         assert!(negates("not") && negates("isn't") && negates("doesnt"));
         assert!(!negates("note"));
+        // A word can be in the lexicon and a list at once; lists and phrases are kept apart.
+        assert!(entry("fed").starts_phrase);
+        assert_eq!(entry("fed up").valence, valence("fed up"));
+        assert_eq!(booster("kind of"), Some(false));
+        assert!(!entry("good").negates && entry("good").booster.is_none());
         assert_eq!(special_case("the shit"), Some(3.0));
     }
 }

@@ -241,8 +241,10 @@ impl Detector {
 
         let mut reasons: Vec<(f32, String)> = Vec::new();
         if let Some(hit) = request {
-            let quoted = quote(&words.words[hit.clause.0..hit.clause.1]);
-            reasons.push((2.0, format!("asked for a human: '{quoted}'")));
+            let mut reason = String::from("asked for a human: '");
+            quote(&mut reason, &words, hit.clause);
+            reason.push('\'');
+            reasons.push((2.0, reason));
         }
 
         let mut frustration = Evidence::default();
@@ -273,7 +275,7 @@ impl Detector {
         if questions >= 2 {
             confusion.add(0.3, "repeated question marks");
         }
-        if words.words.is_empty() && questions >= 1 {
+        if words.is_empty() && questions >= 1 {
             confusion.add(0.5, "just a question mark");
         }
         // Warm thanks are not frustration, whatever the punctuation.
@@ -287,23 +289,28 @@ impl Detector {
         }
 
         for (weight, reason) in &frustration.reasons {
-            reasons.push((*weight, format!("frustration: {reason}")));
+            reasons.push((*weight, ["frustration: ", reason].concat()));
         }
         for (weight, reason) in &confusion.reasons {
-            reasons.push((*weight * 0.9, format!("confusion: {reason}")));
+            reasons.push((*weight * 0.9, ["confusion: ", reason].concat()));
         }
-        let strong: Vec<String> = drivers
-            .iter()
-            .take(3)
-            .map(|d| format!("'{}' ({})", d.word, text::fixed(d.valence, 1, true)))
-            .collect();
-        if !strong.is_empty() {
-            let tone = if sentiment.compound < 0.0 {
-                "negative"
+        if !drivers.is_empty() {
+            let mut reason = String::from(if sentiment.compound < 0.0 {
+                "negative words: "
             } else {
-                "positive"
-            };
-            reasons.push((0.1, format!("{tone} words: {}", strong.join(", "))));
+                "positive words: "
+            });
+            for (i, driver) in drivers.iter().take(3).enumerate() {
+                if i > 0 {
+                    reason.push_str(", ");
+                }
+                reason.push('\'');
+                reason.push_str(&driver.word);
+                reason.push_str("' (");
+                text::push_fixed(&mut reason, driver.valence, 1, true);
+                reason.push(')');
+            }
+            reasons.push((0.1, reason));
         }
         strongest_first(&mut reasons, |r| r.0);
 
@@ -408,18 +415,17 @@ fn clip(text: &str) -> &str {
     &text[..end]
 }
 
-/// A clause for a reason, at most twelve words.
-fn quote(words: &[String]) -> String {
-    let mut quoted = words
-        .iter()
-        .take(12)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
-    if words.len() > 12 {
-        quoted.push('…');
+/// Appends the clause of words `from..to`, for a reason: at most twelve words.
+fn quote(out: &mut String, words: &Words, (from, to): (usize, usize)) {
+    for at in from..to.min(from + 12) {
+        if at > from {
+            out.push(' ');
+        }
+        out.push_str(words.get(at));
     }
-    quoted
+    if to - from > 12 {
+        out.push('…');
+    }
 }
 
 #[cfg(test)]

@@ -25,7 +25,9 @@
 //! checked for edit distance.
 
 use super::fast_map::FastMap;
-use super::text::{BOUNDARY, Words, within_edits};
+use super::text::{
+    BOUNDARY, HASH_BASE, HASH_BASE_INVERSE, Words, hash, hash_more, mix, within_edits,
+};
 
 /// Why a pattern did not compile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +162,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
                         let text = match self.folded.get(text) {
                             Some(folded) => folded.clone(),
                             None => {
-                                let folded = Words::new(text).words.concat();
+                                let folded = Words::new(text).concat().to_owned();
                                 self.folded.insert(text.to_owned(), folded.clone());
                                 folded
                             }
@@ -229,19 +231,19 @@ impl<T: Clone> PhraseSetBuilder<T> {
             let text = alternative.text.as_bytes();
             longest = longest.max(text.len());
             if alternative.prefix {
-                prefixes.push((fnv(FNV_START, text), id));
+                prefixes.push((hash(&alternative.text), id));
                 prefix_lengths = widen(prefix_lengths, text.len());
                 continue;
             }
             // The alternative and its one-letter deletions. A word then finds it with its own
             // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
             // shared key.
-            keys.push((fnv(FNV_START, text), id));
+            keys.push((hash(&alternative.text), id));
             if alternative.typos >= 1 {
                 typo_lengths = widen(typo_lengths, alternative.text.chars().count());
                 for (at, c) in alternative.text.char_indices() {
-                    let before = fnv(FNV_START, &text[..at]);
-                    keys.push((fnv(before, &text[at + c.len_utf8()..]), id));
+                    let before = hash_more(0, &text[..at]);
+                    keys.push((hash_more(before, &text[at + c.len_utf8()..]), id));
                 }
             }
         }
@@ -342,22 +344,6 @@ fn phrase_variants(source: &str) -> Vec<String> {
 /// A range of lengths that holds none: `(low, high)` with `low > high`.
 const EMPTY: (usize, usize) = (usize::MAX, 0);
 
-/// Where FNV-1a (32 bits) starts.
-const FNV_START: u32 = 0x811c_9dc5;
-
-/// FNV-1a, 32 bits, continued from `state` over `bytes`. Keys are hashed in pieces (the text
-/// before a deleted letter, then the text after it; a word one letter at a time for its
-/// prefixes), so no string is built for any of them.
-#[inline(always)]
-fn fnv(mut state: u32, bytes: &[u8]) -> u32 {
-    let mut at = 0;
-    while at < bytes.len() {
-        state = (state ^ u32::from(bytes[at])).wrapping_mul(0x0100_0193);
-        at += 1;
-    }
-    state
-}
-
 /// Where the character after the one starting at byte `at` starts.
 #[inline(always)]
 fn next_char(bytes: &[u8], mut at: usize) -> usize {
@@ -369,10 +355,10 @@ fn next_char(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// 32-bit key hashes, each with the alternative it leads to, sorted, with a directory on the
-/// hash's top bits: a lookup reads one bucket of a few entries. Keeping hashes instead of
-/// strings keeps the index small in the visitor's memory; a colliding key only adds a
-/// candidate that the caller's check then turns away.
+/// 32-bit key hashes ([`hash`], mixed), each with the alternative it leads to, sorted, with
+/// a directory on the hash's top bits: a lookup reads one bucket of a few entries. Keeping
+/// hashes instead of strings keeps the index small in the visitor's memory; a colliding key
+/// only adds a candidate that the caller's check then turns away.
 #[derive(Debug)]
 struct HashIndex {
     entries: Vec<(u32, u16)>,
@@ -389,7 +375,11 @@ struct HashIndex {
 }
 
 impl HashIndex {
+    /// Files each alternative under its key's [`hash`].
     fn new(mut entries: Vec<(u32, u16)>) -> Self {
+        for entry in &mut entries {
+            entry.0 = mix(entry.0);
+        }
         entries.sort_unstable();
         entries.dedup();
         // About two entries per bucket.
@@ -402,10 +392,10 @@ impl HashIndex {
             }
             directory.push(at as u32);
         }
-        // About eight bits per key, at most 8 KB (the built-in lists fill that).
+        // About eight bits per key, at most 16 KB (the built-in lists fill that).
         let filter_bits = (entries.len() * 8)
             .next_power_of_two()
-            .clamp(1 << 10, 1 << 16);
+            .clamp(1 << 10, 1 << 17);
         let filter_mask = filter_bits as u32 - 1;
         let mut filter = vec![0u64; filter_bits / 64];
         for (hash, _) in &entries {
@@ -421,13 +411,20 @@ impl HashIndex {
         }
     }
 
-    /// The alternatives filed under `hash`.
+    /// Whether some key might have the [`hash`] `raw`: false for most words and
+    /// deletions, answered from the filter alone.
     #[inline(always)]
-    fn get(&self, hash: u32) -> impl Iterator<Item = u16> + '_ {
-        let bit = hash & self.filter_mask;
-        let maybe = self.filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0;
+    fn may_hold(&self, raw: u32) -> bool {
+        let bit = mix(raw) & self.filter_mask;
+        self.filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+
+    /// The alternatives filed under the [`hash`] `raw`.
+    #[inline(always)]
+    fn get(&self, raw: u32) -> impl Iterator<Item = u16> + '_ {
+        let hash = mix(raw);
         let bucket = (hash >> self.shift) as usize;
-        let (from, to) = if maybe {
+        let (from, to) = if self.may_hold(raw) {
             (self.directory[bucket], self.directory[bucket + 1])
         } else {
             (0, 0)
@@ -509,13 +506,15 @@ pub struct Hit<'a, T> {
 }
 
 impl<T> PhraseSet<T> {
-    /// Appends the alternatives `word` matches to `out`, sorted.
-    fn word_ids(&self, word: &str, out: &mut Vec<u16>) {
+    /// Appends the alternatives `word` (whose [`hash`] is `hash`) matches to `out`,
+    /// sorted.
+    fn word_ids(&self, word: &str, hash: u32, out: &mut Vec<u16>) {
         let start = out.len();
         if word == BOUNDARY {
             return;
         }
         let bytes = word.as_bytes();
+        // Callers ask the filter first, inline: nearly every hash stops there.
         let consider = |hash: u32, out: &mut Vec<u16>| {
             for id in self.keys.get(hash) {
                 let alternative = &self.alternatives[usize::from(id)];
@@ -527,30 +526,41 @@ impl<T> PhraseSet<T> {
                 }
             }
         };
-        if word.len() <= self.longest_word {
-            consider(fnv(FNV_START, bytes), out);
+        if word.len() <= self.longest_word && self.keys.may_hold(hash) {
+            consider(hash, out);
         }
         // Plain loops over bytes here: this runs for every word of every message, and the
         // size-optimised build does not inline iterator adapters.
         let chars = bytes.iter().filter(|b| **b & 0xC0 != 0x80).count();
         if (self.typo_lengths.0..=self.typo_lengths.1).contains(&chars) {
-            // FNV runs front to back, so the hash of the text before each letter is the
-            // running state: each deletion only hashes what follows it.
-            let mut before = FNV_START;
-            let mut at = 0;
+            // The word less the bytes from a to b hashes to before·Bⁿ⁻ᵇ + after, where before
+            // hashes the bytes up to a and after = whole − through·Bⁿ⁻ᵇ, through hashing
+            // the bytes up to b: whole + (before − through)·Bⁿ⁻ᵇ, one step per deletion.
+            let mut power = (0..bytes.len()).fold(1u32, |p, _| p.wrapping_mul(HASH_BASE));
+            let (mut before, mut at) = (0u32, 0);
             while at < bytes.len() {
                 let next = next_char(bytes, at);
-                consider(fnv(before, &bytes[next..]), out);
-                before = fnv(before, &bytes[at..next]);
-                at = next;
+                let mut through = before;
+                while at < next {
+                    through = through
+                        .wrapping_mul(HASH_BASE)
+                        .wrapping_add(u32::from(bytes[at]));
+                    power = power.wrapping_mul(HASH_BASE_INVERSE);
+                    at += 1;
+                }
+                let deleted = hash.wrapping_add(before.wrapping_sub(through).wrapping_mul(power));
+                if self.keys.may_hold(deleted) {
+                    consider(deleted, out);
+                }
+                before = through;
             }
         }
         // Prefix alternatives: the word's own prefixes, hashed as they grow.
-        let mut prefix = FNV_START;
+        let mut prefix = 0;
         let mut at = 0;
         while at < bytes.len().min(self.prefix_lengths.1) {
             let next = next_char(bytes, at);
-            prefix = fnv(prefix, &bytes[at..next]);
+            prefix = hash_more(prefix, &bytes[at..next]);
             at = next;
             if at < self.prefix_lengths.0 {
                 continue;
@@ -568,19 +578,18 @@ impl<T> PhraseSet<T> {
 
     /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
     pub fn scan(&self, words: &Words) -> Vec<Hit<'_, T>> {
-        let words = &words.words;
         let mut ids = WordIds {
             ids: Vec::with_capacity(words.len()),
             ends: Vec::with_capacity(words.len()),
         };
-        for word in words {
-            self.word_ids(word, &mut ids.ids);
+        for (at, word) in words.iter().enumerate() {
+            self.word_ids(word, words.hash(at), &mut ids.ids);
             ids.ends.push(ids.ids.len() as u32);
         }
         let mut clauses = Vec::new();
         let mut start = 0;
         for (at, word) in words.iter().enumerate() {
-            if *word == BOUNDARY {
+            if word == BOUNDARY {
                 clauses.push((start, at));
                 start = at + 1;
             }

@@ -7,7 +7,7 @@
 //! valence to its punctuation, "I" counting as shouting, "but" weighting by value instead of
 //! by position), this one does what the rules describe.
 
-use super::lexicon::{self, BOOST, CAPS_BOOST, NEGATION, booster, negates, special_case};
+use super::lexicon::{self, BOOST, CAPS_BOOST, Entry, NEGATION, booster, special_case};
 use super::text::is_apostrophe;
 use std::borrow::Cow;
 
@@ -188,8 +188,8 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         let shouted = tokens.iter().filter(|t| t.shouted).count();
         shouted > 0 && shouted < tokens.len()
     };
-    // Each word's own valence, looked up once: the rules below ask about neighbours often.
-    let valences: Vec<Option<f32>> = lower.iter().map(|w| lexicon::valence(w)).collect();
+    // Each word looked up once: the rules below ask about neighbours often.
+    let entries: Vec<Entry> = lower.iter().map(|w| lexicon::entry(w)).collect();
     let mut sentiments = vec![0.0f32; tokens.len()];
     let mut skip_next = false;
     for i in 0..tokens.len() {
@@ -198,7 +198,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         }
         let token = &tokens[i];
         let next = lower.get(i + 1).copied();
-        if booster(lower[i]).is_some() || (lower[i] == "kind" && next == Some("of")) {
+        if entries[i].booster.is_some() || (lower[i] == "kind" && next == Some("of")) {
             continue;
         }
         if let Some(fixed) = token.fixed {
@@ -207,11 +207,11 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         }
         // Two-word entries first ("can't stand", "fed up").
         let pair = next
-            .filter(|_| lexicon::starts_phrase(lower[i]))
-            .map(|n| format!("{} {n}", lower[i]));
+            .filter(|_| entries[i].starts_phrase)
+            .map(|n| [lower[i], " ", n].concat());
         let (mut valence, is_pair) = match pair.as_deref().and_then(lexicon::valence) {
             Some(v) => (v, true),
-            None => match valences[i] {
+            None => match entries[i].valence {
                 Some(v) => (v, false),
                 None => continue,
             },
@@ -219,7 +219,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         skip_next = is_pair;
 
         // "no" right before a sentiment word negates it rather than counting itself.
-        if lower[i] == "no" && valences.get(i + 1).copied().flatten().is_some() {
+        if lower[i] == "no" && entries.get(i + 1).is_some_and(|e| e.valence.is_some()) {
             valence = 0.0;
         }
         let before = |k: usize| i.checked_sub(k).map(|j| lower[j]);
@@ -236,10 +236,10 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
             let Some(j) = i.checked_sub(distance) else {
                 break;
             };
-            if valences[j].is_some() {
+            if entries[j].valence.is_some() {
                 continue;
             }
-            if let Some(up) = booster(lower[j]) {
+            if let Some(up) = entries[j].booster {
                 let mut scalar = if up { BOOST } else { -BOOST };
                 if valence < 0.0 {
                     scalar = -scalar;
@@ -254,7 +254,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
                         _ => 0.9,
                     };
             }
-            valence = negation(valence, &lower, i, distance);
+            valence = negation(valence, &lower, &entries, i, distance);
             if distance == 3 {
                 valence = idioms(valence, &lower, i);
             }
@@ -292,20 +292,21 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
 
 /// Negation within three words, with VADER's exceptions ("never so good" intensifies,
 /// "without doubt" does not negate).
-fn negation(valence: f32, lower: &[&str], i: usize, distance: usize) -> f32 {
+fn negation(valence: f32, lower: &[&str], entries: &[Entry], i: usize, distance: usize) -> f32 {
     let at = |k: usize| lower[i - k];
+    let negates = |k: usize| entries[i - k].negates;
     match distance {
-        1 if negates(at(1)) => valence * NEGATION,
+        1 if negates(1) => valence * NEGATION,
         2 if at(2) == "never" && matches!(at(1), "so" | "this") => valence * 1.25,
         2 if at(2) == "without" && at(1) == "doubt" => valence,
-        2 if negates(at(2)) => valence * NEGATION,
+        2 if negates(2) => valence * NEGATION,
         3 if at(3) == "never"
             && (matches!(at(2), "so" | "this") || matches!(at(1), "so" | "this")) =>
         {
             valence * 1.25
         }
         3 if at(3) == "without" && (at(2) == "doubt" || at(1) == "doubt") => valence,
-        3 if negates(at(3)) => valence * NEGATION,
+        3 if negates(3) => valence * NEGATION,
         _ => valence,
     }
 }

@@ -7,10 +7,18 @@
 /// clitics joined (`don't` → `dont`, `I'm` → `im`) and French/Italian elisions split
 /// (`l'agent` → `l agent`). Sentence punctuation becomes the boundary word [`BOUNDARY`], so
 /// that a phrase never matches across two sentences.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Every message is split once and every detector reads the result, so the words share one
+/// buffer (no allocation per word) and each carries its [`hash`], which the phrase index and
+/// the language guess look words up by.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Words {
-    /// The words, with [`BOUNDARY`] between clauses.
-    pub words: Vec<String>,
+    /// The words, one after another.
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<u32>,
+    /// Each word's [`hash`].
+    hashes: Vec<u32>,
 }
 
 /// The word that stands for a clause boundary (`.`, `!`, `?`, `;`, `,`, `:`, a line break).
@@ -19,17 +27,68 @@ pub const BOUNDARY: &str = ".";
 /// English clitics that stay attached to the word before them.
 const CLITICS: [&str; 7] = ["t", "s", "m", "d", "ll", "re", "ve"];
 
+/// The multiplier of [`hash`]: odd, so that it has an inverse modulo 2³².
+pub const HASH_BASE: u32 = 0x0100_0193;
+
+/// [`HASH_BASE`]'s inverse modulo 2³²: multiplying by it takes one byte's power back.
+pub const HASH_BASE_INVERSE: u32 = inverse(HASH_BASE);
+
+/// The inverse modulo 2³² of an odd number, by Newton's iteration (each step doubles the
+/// correct low bits).
+const fn inverse(odd: u32) -> u32 {
+    let mut x = odd;
+    let mut step = 0;
+    while step < 5 {
+        x = x.wrapping_mul(2u32.wrapping_sub(odd.wrapping_mul(x)));
+        step += 1;
+    }
+    x
+}
+
+/// The hash words are looked up by: the polynomial Σ byteᵢ · B^(n−1−i) modulo 2³², with
+/// B = [`HASH_BASE`]. A polynomial rather than FNV because its value without one letter
+/// follows from the whole word's in constant time, which is what typo lookups need; lookup
+/// tables mix it before use.
+#[inline(always)]
+pub fn hash(word: &str) -> u32 {
+    hash_more(0, word.as_bytes())
+}
+
+/// [`hash`] of a text that continues one whose hash is `state` with `bytes`.
+#[inline(always)]
+pub fn hash_more(mut state: u32, bytes: &[u8]) -> u32 {
+    let mut at = 0;
+    while at < bytes.len() {
+        state = state
+            .wrapping_mul(HASH_BASE)
+            .wrapping_add(u32::from(bytes[at]));
+        at += 1;
+    }
+    state
+}
+
+/// Spreads a [`hash`] over all 32 bits (MurmurHash3's finaliser, a bijection), for tables
+/// that use its low or high bits: the polynomial's low bits depend on the last bytes only.
+#[inline(always)]
+pub fn mix(mut hash: u32) -> u32 {
+    hash ^= hash >> 16;
+    hash = hash.wrapping_mul(0x85eb_ca6b);
+    hash ^= hash >> 13;
+    hash = hash.wrapping_mul(0xc2b2_ae35);
+    hash ^ (hash >> 16)
+}
+
 impl Words {
     /// Splits `text` into words.
     pub fn new(text: &str) -> Words {
         // About one word per six bytes of chat: sized once rather than grown.
-        let mut words = Vec::with_capacity(text.len() / 6 + 1);
-        let mut current = String::new();
-        let flush = |current: &mut String, words: &mut Vec<String>| {
-            if !current.is_empty() {
-                words.push(std::mem::take(current));
-            }
+        let mut words = Words {
+            text: String::with_capacity(text.len() + 8),
+            ends: Vec::with_capacity(text.len() / 6 + 1),
+            hashes: Vec::with_capacity(text.len() / 6 + 1),
         };
+        // Where the current word starts in `words.text`.
+        let mut start = 0;
         // The last letter and how many times in a row it came.
         let (mut previous, mut run) = ('\0', 0);
         // Every message goes through here: indices and an ASCII fast path rather than
@@ -42,44 +101,98 @@ impl Words {
                 // letters, which one-typo matching then reads as the word.
                 run = if previous == c { run + 1 } else { 1 };
                 previous = c;
-                if run > 2 {
-                    continue;
+                if run <= 2 {
+                    fold_into(c, &mut words.text);
                 }
-                if current.is_empty() {
-                    current.reserve(12);
-                }
-                fold_into(c, &mut current);
                 continue;
             }
             previous = '\0';
-            if is_apostrophe(c) && !current.is_empty() {
+            if is_apostrophe(c) && words.text.len() > start {
                 // Look at what follows the apostrophe to decide: join or split.
                 if is_clitic(text, at) {
                     // "don't" → "dont", "I'm" → "im": keep reading into the same word.
                     continue;
                 }
                 // "l'agent", "qu'un", "dell'operatore": an elision, two words.
-                flush(&mut current, &mut words);
+                start = words.end_word(start);
             } else {
-                flush(&mut current, &mut words);
-                if is_clause_end(c) && words.last().is_some_and(|w| w != BOUNDARY) {
-                    words.push(BOUNDARY.to_owned());
+                start = words.end_word(start);
+                if is_clause_end(c) && !words.is_empty() && words.last() != BOUNDARY {
+                    words.text.push_str(BOUNDARY);
+                    start = words.end_word(start);
                 }
             }
         }
-        flush(&mut current, &mut words);
-        if words.last().is_some_and(|w| w == BOUNDARY) {
-            words.pop();
+        words.end_word(start);
+        if !words.is_empty() && words.last() == BOUNDARY {
+            words.ends.pop();
+            words.hashes.pop();
+            words
+                .text
+                .truncate(words.ends.last().map_or(0, |end| *end as usize));
         }
-        Words { words }
+        words
+    }
+
+    /// Closes the word that started at `start`, if it has any letters; returns where the
+    /// next one starts.
+    fn end_word(&mut self, start: usize) -> usize {
+        let end = self.text.len();
+        if end > start {
+            self.hashes
+                .push(hash_more(0, &self.text.as_bytes()[start..]));
+            self.ends.push(end as u32);
+        }
+        end
+    }
+
+    /// How many words there are, boundaries included.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no words at all.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Word `i` (panics past the end, like indexing).
+    pub fn get(&self, i: usize) -> &str {
+        let from = i
+            .checked_sub(1)
+            .map_or(0, |before| self.ends[before] as usize);
+        &self.text[from..self.ends[i] as usize]
+    }
+
+    /// The [`hash`] of word `i`.
+    pub fn hash(&self, i: usize) -> u32 {
+        self.hashes[i]
+    }
+
+    fn last(&self) -> &str {
+        self.get(self.len() - 1)
+    }
+
+    /// The words in order, boundaries included.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
     }
 
     /// The words without boundaries.
     pub fn plain(&self) -> impl Iterator<Item = &str> {
-        self.words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| *w != BOUNDARY)
+        self.iter().filter(|w| *w != BOUNDARY)
+    }
+
+    /// The words without boundaries, each with its [`hash`].
+    pub fn plain_hashed(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.iter()
+            .zip(self.hashes.iter().copied())
+            .filter(|(w, _)| *w != BOUNDARY)
+    }
+
+    /// The words run together ("don't worry" → "dontworry").
+    pub fn concat(&self) -> &str {
+        &self.text
     }
 }
 
@@ -207,24 +320,40 @@ pub fn fold_into(c: char, out: &mut String) {
 /// A number with a fixed count of decimals ("0.82", "+1.9"), without pulling in the
 /// standard library's float formatting, which is large in the wasm build.
 pub fn fixed(value: f32, decimals: u32, signed: bool) -> String {
+    let mut out = String::with_capacity(8);
+    push_fixed(&mut out, value, decimals, signed);
+    out
+}
+
+/// [`fixed`], appended to `out`: reasons are built in one string, with no formatting
+/// machinery, because one is built for nearly every message.
+pub fn push_fixed(out: &mut String, value: f32, decimals: u32, signed: bool) {
     let scale = 10i64.pow(decimals);
     let scaled = (f64::from(value) * scale as f64).round() as i64;
-    let sign = if scaled < 0 {
-        "-"
+    if scaled < 0 {
+        out.push('-');
     } else if signed {
-        "+"
-    } else {
-        ""
-    };
+        out.push('+');
+    }
     let magnitude = scaled.unsigned_abs();
-    let (whole, fraction) = (magnitude / scale as u64, magnitude % scale as u64);
-    if decimals == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!(
-            "{sign}{whole}.{fraction:0width$}",
-            width = decimals as usize
-        )
+    push_digits(out, magnitude / scale as u64, 1);
+    if decimals > 0 {
+        out.push('.');
+        push_digits(out, magnitude % scale as u64, decimals as usize);
+    }
+}
+
+/// `value` in decimal, with leading zeros up to `width` digits.
+fn push_digits(out: &mut String, mut value: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    while value > 0 || at + width > digits.len() {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+    for digit in &digits[at..] {
+        out.push(char::from(*digit));
     }
 }
 
@@ -238,10 +367,21 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Damerau–Levenshtein distance (adjacent transpositions count as one edit) of at most
-/// `limit`. Runs on every candidate typo of every message, so words up to 31 characters use
+/// `limit`. Runs on every candidate typo of every message, so words up to 32 characters use
 /// three rolling rows on the stack; longer ones are never typos of the short cue words.
 pub fn within_edits(a: &str, b: &str, limit: usize) -> bool {
-    const MAX: usize = 32;
+    if limit == 1 && a.is_ascii() && b.is_ascii() && a.len().max(b.len()) <= MAX_EDITED {
+        return within_one_edit(a.as_bytes(), b.as_bytes());
+    }
+    within_edits_table(a, b, limit)
+}
+
+/// The longest word, in characters, that [`within_edits`] compares.
+const MAX_EDITED: usize = 32;
+
+/// [`within_edits`] for any limit and script.
+fn within_edits_table(a: &str, b: &str, limit: usize) -> bool {
+    const MAX: usize = MAX_EDITED;
     let mut left = ['\0'; MAX];
     let mut right = ['\0'; MAX];
     let fill = |text: &str, out: &mut [char; MAX]| -> Option<usize> {
@@ -298,12 +438,37 @@ pub fn within_edits(a: &str, b: &str, limit: usize) -> bool {
     usize::from(previous[m]) <= limit
 }
 
+/// The usual question, one typo on ASCII words, answered in one pass instead of a table:
+/// past the common start, what is left must differ by one substitution, one letter more or
+/// less, or one swap of neighbours.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let same = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    let (long, short) = (&long[same..], &short[same..]);
+    match long.len() - short.len() {
+        _ if long.is_empty() => true,
+        0 => {
+            long[1..] == short[1..]
+                || (long.len() >= 2
+                    && long[0] == short[1]
+                    && long[1] == short[0]
+                    && long[2..] == short[2..])
+        }
+        1 => long[1..] == *short,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        Words::new(text).words
+        let words = Words::new(text);
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(words.hash(i), hash(word), "{text}: {word}");
+        }
+        words.iter().map(str::to_owned).collect()
     }
 
     #[test]
@@ -344,6 +509,26 @@ mod tests {
     }
 
     #[test]
+    fn hashes_without_a_letter() {
+        assert_eq!(HASH_BASE.wrapping_mul(HASH_BASE_INVERSE), 1);
+        for word in ["representative", "aé中b", "x", "straße"] {
+            let bytes = word.as_bytes();
+            for (at, c) in word.char_indices() {
+                let rest = [&word[..at], &word[at + c.len_utf8()..]].concat();
+                let power =
+                    (at + c.len_utf8()..bytes.len()).fold(1u32, |p, _| p.wrapping_mul(HASH_BASE));
+                let before = hash(&word[..at]);
+                let through = hash_more(before, c.to_string().as_bytes());
+                assert_eq!(
+                    hash(word).wrapping_add(before.wrapping_sub(through).wrapping_mul(power)),
+                    hash(&rest),
+                    "{word} without {c}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn edits() {
         let cases = [
             ("human", "human", 0, true),
@@ -362,6 +547,24 @@ mod tests {
         ];
         for (a, b, limit, expected) in cases {
             assert_eq!(within_edits(a, b, limit), expected, "{a} {b} {limit}");
+        }
+        // The one-edit shortcut agrees with the full table on every pair of short words
+        // over a small alphabet, where every kind of edit and near miss occurs.
+        let alphabet = [
+            "", "a", "b", "ab", "ba", "aa", "abc", "acb", "bca", "abcd", "abdc", "acbd",
+        ];
+        let words: Vec<String> = alphabet
+            .iter()
+            .flat_map(|x| alphabet.iter().map(move |y| format!("{x}{y}")))
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(
+                    within_one_edit(a.as_bytes(), b.as_bytes()),
+                    within_edits_table(a, b, 1),
+                    "{a:?} {b:?}"
+                );
+            }
         }
     }
 
@@ -384,6 +587,10 @@ mod tests {
             (12.0, 0, false, "12"),
             (0.05, 2, false, "0.05"),
             (0.0, 1, true, "+0.0"),
+            (0.0, 0, false, "0"),
+            (1234.5678, 3, false, "1234.568"),
+            (-0.04, 1, true, "+0.0"),
+            (-0.06, 1, true, "-0.1"),
         ];
         for (value, decimals, signed, expected) in cases {
             assert_eq!(fixed(value, decimals, signed), expected, "{value}");
