@@ -142,7 +142,8 @@ impl Table {
 /// Everything the rules know of a lowercase word or emoticon.
 pub fn entry(word: &str) -> Entry {
     let table = Table::get();
-    let contracted = word.contains("n't");
+    // Looked up for every token: the apostrophe, rare, is sought before the substring.
+    let contracted = word.as_bytes().contains(&b'\'') && word.contains("n't");
     let Some(index) = table.index(word) else {
         return Entry {
             negates: contracted,

@@ -241,7 +241,8 @@ impl Detector {
 
         let mut reasons: Vec<(f32, String)> = Vec::new();
         if let Some(hit) = request {
-            let mut reason = String::from("asked for a human: '");
+            let mut reason = String::with_capacity(96);
+            reason.push_str("asked for a human: '");
             quote(&mut reason, &words, hit.clause);
             reason.push('\'');
             reasons.push((2.0, reason));
@@ -295,7 +296,9 @@ impl Detector {
             reasons.push((*weight * 0.9, ["confusion: ", reason].concat()));
         }
         if !drivers.is_empty() {
-            let mut reason = String::from(if sentiment.compound < 0.0 {
+            // Sized for three words at once rather than grown.
+            let mut reason = String::with_capacity(80);
+            reason.push_str(if sentiment.compound < 0.0 {
                 "negative words: "
             } else {
                 "positive words: "

@@ -578,15 +578,16 @@ impl<T> PhraseSet<T> {
 
     /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
     pub fn scan(&self, words: &Words) -> Vec<Hit<'_, T>> {
+        // Sized once: most words match no alternative, a few match several.
         let mut ids = WordIds {
-            ids: Vec::with_capacity(words.len()),
+            ids: Vec::with_capacity(words.len() * 2),
             ends: Vec::with_capacity(words.len()),
         };
         for (at, word) in words.iter().enumerate() {
             self.word_ids(word, words.hash(at), &mut ids.ids);
             ids.ends.push(ids.ids.len() as u32);
         }
-        let mut clauses = Vec::new();
+        let mut clauses = Vec::with_capacity(8);
         let mut start = 0;
         for (at, word) in words.iter().enumerate() {
             if word == BOUNDARY {
@@ -601,7 +602,7 @@ impl<T> PhraseSet<T> {
             clause_of[from..to].fill(number);
         }
         // Every place a pattern's anchor word occurs: only there can the pattern match.
-        let mut tries: Vec<(u32, u32)> = Vec::new();
+        let mut tries: Vec<(u32, u32)> = Vec::with_capacity(ids.ids.len() * 4);
         for at in 0..words.len() {
             for id in ids.of(at) {
                 tries.extend(

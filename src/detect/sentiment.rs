@@ -97,7 +97,10 @@ fn is_shouted(text: &str) -> bool {
     letters >= 2
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
+/// The tokens of `text`; `lowered` is `text` with ASCII letters lowercased, which has the
+/// same byte offsets, so that plain tokens borrow their lowercase form from it instead of
+/// each allocating one.
+fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     for raw in text.split_whitespace() {
         // The common case: plain text, borrowed as it is.
@@ -107,7 +110,9 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´')
         };
         if plain {
-            out.extend(word_token(Cow::Borrowed(raw)));
+            let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+            let lower = &lowered[at..at + raw.len()];
+            out.extend(word_token(Cow::Borrowed(raw), Some(lower)));
             continue;
         }
         // Emoji carry their own valence and are separate tokens even when glued to words;
@@ -118,7 +123,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 .then(|| lexicon::emoji_valence(c))
                 .flatten()
             {
-                out.extend(word_token(Cow::Owned(std::mem::take(&mut rest))));
+                out.extend(word_token(Cow::Owned(std::mem::take(&mut rest)), None));
                 out.push(Token {
                     text: Cow::Owned(c.to_string()),
                     lower: Cow::Owned(c.to_string()),
@@ -131,7 +136,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 rest.push(c);
             }
         }
-        out.extend(word_token(Cow::Owned(rest)));
+        out.extend(word_token(Cow::Owned(rest), None));
     }
     out
 }
@@ -151,7 +156,9 @@ fn punctuation_trimmed(text: &str) -> (usize, usize) {
     (from, to.max(from))
 }
 
-fn word_token(raw: Cow<'_, str>) -> Option<Token<'_>> {
+/// One token from a whitespace-separated piece; `lowered` is the piece lowercased, when the
+/// caller has it (the lexicon is English: ASCII case folding is all it needs).
+fn word_token<'a>(raw: Cow<'a, str>, lowered: Option<&'a str>) -> Option<Token<'a>> {
     if raw.is_empty() {
         return None;
     }
@@ -159,17 +166,28 @@ fn word_token(raw: Cow<'_, str>) -> Option<Token<'_>> {
     let stripped = &raw[from..to];
     // Short leftovers were probably an emoticon (":)" strips to nothing, ":D" to "D").
     let keep_whole = stripped.chars().count() <= 2
-        && (stripped.is_empty() || lexicon::valence(&raw.to_ascii_lowercase()).is_some());
-    let text: Cow<'_, str> = match (keep_whole, raw) {
-        (true, raw) => raw,
-        (false, Cow::Borrowed(raw)) => Cow::Borrowed(&raw[from..to]),
-        (false, Cow::Owned(raw)) => Cow::Owned(raw[from..to].to_owned()),
-    };
-    // The lexicon is English: ASCII case folding is all it needs.
-    let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
+        && (stripped.is_empty()
+            || match lowered {
+                Some(lower) => lexicon::valence(lower),
+                None => lexicon::valence(&raw.to_ascii_lowercase()),
+            }
+            .is_some());
+    let (from, to) = if keep_whole {
+        (0, raw.len())
     } else {
-        text.clone()
+        (from, to)
+    };
+    let text: Cow<'_, str> = match raw {
+        Cow::Borrowed(raw) => Cow::Borrowed(&raw[from..to]),
+        Cow::Owned(raw) if keep_whole => Cow::Owned(raw),
+        Cow::Owned(raw) => Cow::Owned(raw[from..to].to_owned()),
+    };
+    let lower = match lowered {
+        Some(lower) => Cow::Borrowed(&lower[from..to]),
+        None if text.bytes().any(|b| b.is_ascii_uppercase()) => {
+            Cow::Owned(text.to_ascii_lowercase())
+        }
+        None => text.clone(),
     };
     Some(Token {
         shouted: is_shouted(&text),
@@ -182,7 +200,8 @@ fn word_token(raw: Cow<'_, str>) -> Option<Token<'_>> {
 /// Scores a message. Also returns the words that carried it strongly (a valence of 1 or
 /// more either way after every rule), strongest first: the ones worth naming in a reason.
 pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
-    let tokens = tokens(text);
+    let lowered = text.to_ascii_lowercase();
+    let tokens = tokens(text, &lowered);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
     let shouting_some = {
         let shouted = tokens.iter().filter(|t| t.shouted).count();

@@ -101,7 +101,13 @@ impl Words {
                 // letters, which one-typo matching then reads as the word.
                 run = if previous == c { run + 1 } else { 1 };
                 previous = c;
-                if run <= 2 {
+                if run > 2 {
+                    continue;
+                }
+                if c.is_ascii() {
+                    // Most letters: lowercased in place of a call.
+                    words.text.push(c.to_ascii_lowercase());
+                } else {
                     fold_into(c, &mut words.text);
                 }
                 continue;
@@ -157,6 +163,7 @@ impl Words {
     }
 
     /// Word `i` (panics past the end, like indexing).
+    #[inline]
     pub fn get(&self, i: usize) -> &str {
         let from = i
             .checked_sub(1)
