@@ -355,8 +355,8 @@ fn next_char(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// 32-bit key hashes ([`hash`], mixed), each with the alternative it leads to, sorted, with
-/// a directory on the hash's top bits: a lookup reads one bucket of a few entries. Keeping
+/// 32-bit key hashes ([`hash`], then [`mix`]), each with the alternative it leads to, sorted,
+/// with a directory on the hash's top bits: a lookup reads one bucket of a few entries. Keeping
 /// hashes instead of strings keeps the index small in the visitor's memory; a colliding key
 /// only adds a candidate that the caller's check then turns away.
 #[derive(Debug)]
@@ -411,20 +411,20 @@ impl HashIndex {
         }
     }
 
-    /// Whether some key might have the [`hash`] `raw`: false for most words and
-    /// deletions, answered from the filter alone.
+    /// Whether some key may have the mixed hash `hash`: false for most words and
+    /// deletions, which are no key at all, answered from the filter alone.
     #[inline(always)]
-    fn may_hold(&self, raw: u32) -> bool {
-        let bit = mix(raw) & self.filter_mask;
+    fn may_hold(&self, hash: u32) -> bool {
+        let bit = hash & self.filter_mask;
         self.filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
-    /// The alternatives filed under the [`hash`] `raw`.
+    /// The alternatives filed under the mixed hash `hash`, and perhaps a few others (hash
+    /// collisions, which the caller's check turns away).
     #[inline(always)]
-    fn get(&self, raw: u32) -> impl Iterator<Item = u16> + '_ {
-        let hash = mix(raw);
+    fn get(&self, hash: u32) -> impl Iterator<Item = u16> + '_ {
         let bucket = (hash >> self.shift) as usize;
-        let (from, to) = if self.may_hold(raw) {
+        let (from, to) = if self.may_hold(hash) {
             (self.directory[bucket], self.directory[bucket + 1])
         } else {
             (0, 0)
@@ -514,8 +514,8 @@ impl<T> PhraseSet<T> {
             return;
         }
         let bytes = word.as_bytes();
-        // Callers ask the filter first, inline: nearly every hash stops there.
-        let consider = |hash: u32, out: &mut Vec<u16>| {
+        // Called only for mixed hashes the filter lets through: few.
+        let mut consider = |hash: u32| {
             for id in self.keys.get(hash) {
                 let alternative = &self.alternatives[usize::from(id)];
                 if !out[start..].contains(&id)
@@ -526,12 +526,20 @@ impl<T> PhraseSet<T> {
                 }
             }
         };
-        if word.len() <= self.longest_word && self.keys.may_hold(hash) {
-            consider(hash, out);
+        let whole = mix(hash);
+        if word.len() <= self.longest_word && self.keys.may_hold(whole) {
+            consider(whole);
         }
         // Plain loops over bytes here: this runs for every word of every message, and the
-        // size-optimised build does not inline iterator adapters.
-        let chars = bytes.iter().filter(|b| **b & 0xC0 != 0x80).count();
+        // size-optimised build does not inline iterator adapters. Most words are ASCII,
+        // where a character is a byte.
+        let ascii = word.is_ascii();
+        let next_char = |at: usize| if ascii { at + 1 } else { next_char(bytes, at) };
+        let chars = if ascii {
+            bytes.len()
+        } else {
+            bytes.iter().filter(|b| **b & 0xC0 != 0x80).count()
+        };
         if (self.typo_lengths.0..=self.typo_lengths.1).contains(&chars) {
             // The word less the bytes from a to b hashes to before·Bⁿ⁻ᵇ + after, where before
             // hashes the bytes up to a and after = whole − through·Bⁿ⁻ᵇ, through hashing
@@ -539,7 +547,7 @@ impl<T> PhraseSet<T> {
             let mut power = (0..bytes.len()).fold(1u32, |p, _| p.wrapping_mul(HASH_BASE));
             let (mut before, mut at) = (0u32, 0);
             while at < bytes.len() {
-                let next = next_char(bytes, at);
+                let next = next_char(at);
                 let mut through = before;
                 while at < next {
                     through = through
@@ -548,9 +556,10 @@ impl<T> PhraseSet<T> {
                     power = power.wrapping_mul(HASH_BASE_INVERSE);
                     at += 1;
                 }
-                let deleted = hash.wrapping_add(before.wrapping_sub(through).wrapping_mul(power));
+                let deleted =
+                    mix(hash.wrapping_add(before.wrapping_sub(through).wrapping_mul(power)));
                 if self.keys.may_hold(deleted) {
-                    consider(deleted, out);
+                    consider(deleted);
                 }
                 before = through;
             }
@@ -559,13 +568,13 @@ impl<T> PhraseSet<T> {
         let mut prefix = 0;
         let mut at = 0;
         while at < bytes.len().min(self.prefix_lengths.1) {
-            let next = next_char(bytes, at);
+            let next = next_char(at);
             prefix = hash_more(prefix, &bytes[at..next]);
             at = next;
             if at < self.prefix_lengths.0 {
                 continue;
             }
-            for id in self.prefixes.get(prefix) {
+            for id in self.prefixes.get(mix(prefix)) {
                 if bytes.starts_with(self.alternatives[usize::from(id)].text.as_bytes())
                     && !out[start..].contains(&id)
                 {

@@ -24,6 +24,9 @@ pub struct Words {
 /// The word that stands for a clause boundary (`.`, `!`, `?`, `;`, `,`, `:`, a line break).
 pub const BOUNDARY: &str = ".";
 
+/// The [`hash`] of [`BOUNDARY`].
+const BOUNDARY_HASH: u32 = b'.' as u32;
+
 /// English clitics that stay attached to the word before them.
 const CLITICS: [&str; 7] = ["t", "s", "m", "d", "ll", "re", "ve"];
 
@@ -87,8 +90,8 @@ impl Words {
             ends: Vec::with_capacity(text.len() / 6 + 1),
             hashes: Vec::with_capacity(text.len() / 6 + 1),
         };
-        // Where the current word starts in `words.text`.
-        let mut start = 0;
+        // Where the current word starts in `words.text`, and its hash so far.
+        let (mut start, mut hash) = (0, 0u32);
         // The last letter and how many times in a row it came.
         let (mut previous, mut run) = ('\0', 0);
         // Every message goes through here: indices and an ASCII fast path rather than
@@ -105,10 +108,14 @@ impl Words {
                     continue;
                 }
                 if c.is_ascii() {
-                    // Most letters: lowercased in place of a call.
-                    words.text.push(c.to_ascii_lowercase());
+                    // Most letters: lowercased and hashed in place of a call.
+                    let lower = c.to_ascii_lowercase();
+                    words.text.push(lower);
+                    hash = hash_more(hash, &[lower as u8]);
                 } else {
+                    let from = words.text.len();
                     fold_into(c, &mut words.text);
+                    hash = hash_more(hash, &words.text.as_bytes()[from..]);
                 }
                 continue;
             }
@@ -120,16 +127,16 @@ impl Words {
                     continue;
                 }
                 // "l'agent", "qu'un", "dell'operatore": an elision, two words.
-                start = words.end_word(start);
+                (start, hash) = (words.end_word(start, hash), 0);
             } else {
-                start = words.end_word(start);
+                (start, hash) = (words.end_word(start, hash), 0);
                 if is_clause_end(c) && !words.is_empty() && words.last() != BOUNDARY {
                     words.text.push_str(BOUNDARY);
-                    start = words.end_word(start);
+                    start = words.end_word(start, BOUNDARY_HASH);
                 }
             }
         }
-        words.end_word(start);
+        words.end_word(start, hash);
         if !words.is_empty() && words.last() == BOUNDARY {
             words.ends.pop();
             words.hashes.pop();
@@ -140,13 +147,12 @@ impl Words {
         words
     }
 
-    /// Closes the word that started at `start`, if it has any letters; returns where the
-    /// next one starts.
-    fn end_word(&mut self, start: usize) -> usize {
+    /// Closes the word that started at `start`, whose [`hash`] is `hash`, if it has any
+    /// letters; returns where the next one starts.
+    fn end_word(&mut self, start: usize, hash: u32) -> usize {
         let end = self.text.len();
         if end > start {
-            self.hashes
-                .push(hash_more(0, &self.text.as_bytes()[start..]));
+            self.hashes.push(hash);
             self.ends.push(end as u32);
         }
         end
