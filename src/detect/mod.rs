@@ -230,14 +230,13 @@ impl Detector {
         let (sentiment, drivers) = sentiment::score(text);
         let hits = self.phrases.scan(&words);
 
-        let vetoed: Vec<(usize, usize)> = hits
-            .iter()
-            .filter(|h| *h.payload == Cue::Veto)
-            .map(|h| h.clause)
-            .collect();
+        let vetoed = |clause| {
+            hits.iter()
+                .any(|h| *h.payload == Cue::Veto && h.clause == clause)
+        };
         let request = hits
             .iter()
-            .find(|h| *h.payload == Cue::Request && !vetoed.contains(&h.clause));
+            .find(|h| *h.payload == Cue::Request && !vetoed(h.clause));
 
         let mut reasons: Vec<(f32, String)> = Vec::new();
         if let Some(hit) = request {
@@ -261,18 +260,20 @@ impl Detector {
         if sentiment.compound < -0.05 {
             frustration.add((negative * 0.6).min(0.6), "negative tone");
         }
-        let shouting = shouting_share(text);
+        let Surface {
+            shouting,
+            exclamations,
+            questions,
+        } = surface(text);
         if shouting >= 0.5 {
             frustration.add(0.3, "shouting (ALL CAPS)");
         }
-        let exclamations = text.bytes().filter(|b| *b == b'!').count();
         if exclamations >= 2 && (sentiment.compound <= 0.05 || !frustration.reasons.is_empty()) {
             frustration.add(
                 if exclamations >= 3 { 0.2 } else { 0.1 },
                 "exclamation marks",
             );
         }
-        let questions = text.bytes().filter(|b| *b == b'?').count();
         if questions >= 2 {
             confusion.add(0.3, "repeated question marks");
         }
@@ -373,10 +374,21 @@ impl Evidence {
     }
 }
 
-/// The share of words of three letters or more that are ALL CAPS, among at least two such
-/// words.
-fn shouting_share(text: &str) -> f32 {
+/// What the surface of a message shows, read in one pass.
+#[derive(Debug, Default, PartialEq)]
+struct Surface {
+    /// The share of words of three letters or more that are ALL CAPS, among at least two
+    /// such words (0 otherwise).
+    shouting: f32,
+    /// How many `!`.
+    exclamations: usize,
+    /// How many `?`.
+    questions: usize,
+}
+
+fn surface(text: &str) -> Surface {
     let (mut words, mut loud) = (0u32, 0u32);
+    let (mut exclamations, mut questions) = (0, 0);
     // The current word's letters, and whether all were capitals so far.
     let (mut letters, mut capitals) = (0u32, true);
     let mut count = |letters: u32, capitals: bool| {
@@ -395,15 +407,22 @@ fn shouting_share(text: &str) -> f32 {
             letters += 1;
             capitals &= upper;
         } else {
+            exclamations += usize::from(c == '!');
+            questions += usize::from(c == '?');
             count(letters, capitals);
             (letters, capitals) = (0, true);
         }
     }
     count(letters, capitals);
-    if words < 2 {
-        return 0.0;
+    Surface {
+        shouting: if words < 2 {
+            0.0
+        } else {
+            loud as f32 / words as f32
+        },
+        exclamations,
+        questions,
     }
-    loud as f32 / words as f32
 }
 
 /// The first [`MAX_ANALYSED_BYTES`] of `text`, cut at a character boundary.

@@ -224,6 +224,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
     pub fn build(self) -> PhraseSet<T> {
         let mut keys: Vec<(u32, u16)> = Vec::new();
         let mut prefixes: Vec<(u32, u16)> = Vec::new();
+        let mut prefix_first_bytes = [0u64; 4];
         let (mut longest, mut prefix_lengths, mut typo_lengths) = (0, EMPTY, EMPTY);
         let widen = |(low, high): (usize, usize), len: usize| (low.min(len), high.max(len));
         for (id, alternative) in self.alternatives.iter().enumerate() {
@@ -233,6 +234,10 @@ impl<T: Clone> PhraseSetBuilder<T> {
             if alternative.prefix {
                 prefixes.push((hash(&alternative.text), id));
                 prefix_lengths = widen(prefix_lengths, text.len());
+                match text.first() {
+                    Some(&byte) => prefix_first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64),
+                    None => prefix_first_bytes = [u64::MAX; 4],
+                }
                 continue;
             }
             // The alternative and its one-letter deletions. A word then finds it with its own
@@ -297,6 +302,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
             prefixes: HashIndex::new(prefixes),
             longest_word: longest,
             prefix_lengths,
+            prefix_first_bytes,
             // One edit away: a character more or less.
             typo_lengths: (typo_lengths.0.saturating_sub(1), typo_lengths.1 + 1),
             patterns: self.patterns,
@@ -478,6 +484,9 @@ pub struct PhraseSet<T> {
     /// The shortest and longest prefix alternative, in bytes: only prefixes of a word in
     /// this range are looked up.
     prefix_lengths: (usize, usize),
+    /// The first bytes of the prefix alternatives, one bit per byte value: a word that
+    /// starts otherwise, as nearly every word does, has none of its prefixes looked up.
+    prefix_first_bytes: [u64; 4],
     /// Lengths of the words, in characters, that can be one edit from a typo-tolerant
     /// alternative: only those have their deletions looked up.
     typo_lengths: (usize, usize),
@@ -567,7 +576,10 @@ impl<T> PhraseSet<T> {
         // Prefix alternatives: the word's own prefixes, hashed as they grow.
         let mut prefix = 0;
         let mut at = 0;
-        while at < bytes.len().min(self.prefix_lengths.1) {
+        let first = bytes.first().map_or(0, |&byte| {
+            self.prefix_first_bytes[usize::from(byte / 64)] & (1 << (byte % 64))
+        });
+        while first != 0 && at < bytes.len().min(self.prefix_lengths.1) {
             let next = next_char(at);
             prefix = hash_more(prefix, &bytes[at..next]);
             at = next;
@@ -605,11 +617,6 @@ impl<T> PhraseSet<T> {
             }
         }
         clauses.push((start, words.len()));
-
-        let mut clause_of = vec![0usize; words.len()];
-        for (number, &(from, to)) in clauses.iter().enumerate() {
-            clause_of[from..to].fill(number);
-        }
         // Every place a pattern's anchor word occurs: only there can the pattern match.
         let mut tries: Vec<(u32, u32)> = Vec::with_capacity(ids.ids.len() * 4);
         for at in 0..words.len() {
@@ -627,7 +634,8 @@ impl<T> PhraseSet<T> {
         let mut hits: Vec<Hit<'_, T>> = Vec::new();
         let mut last: Option<(u32, usize)> = None;
         for (number, at) in tries {
-            let clause_number = clause_of[at as usize];
+            // A message has a few clauses: a search beats a table filled for every word.
+            let clause_number = clauses.partition_point(|&(_, to)| to <= at as usize);
             if last == Some((number, clause_number)) {
                 continue; // Already matched in this clause.
             }

@@ -83,9 +83,10 @@ struct Token<'a> {
 fn is_shouted(text: &str) -> bool {
     if text.is_ascii() {
         // Most words: no character decoding needed.
+        // Most words have a lowercase letter, often the first: asked first, that ends here.
         let bytes = text.as_bytes();
-        let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        return letters >= 2 && !bytes.iter().any(u8::is_ascii_lowercase);
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
     }
     let mut letters = 0;
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -102,7 +103,7 @@ fn is_shouted(text: &str) -> bool {
 /// each allocating one.
 fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    for raw in text.split_whitespace() {
+    for raw in whitespace_separated(text) {
         // The common case: plain text, borrowed as it is.
         let plain = if raw.is_ascii() {
             !raw.contains('`')
@@ -141,6 +142,36 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     out
 }
 
+/// The pieces of `text` between whitespace, as `str::split_whitespace` gives them, with
+/// ASCII read a byte at a time rather than decoded: this runs over every message.
+fn whitespace_separated(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let (space, next) = match bytes[at] {
+                byte @ 0..0x80 => (matches!(byte, b'\t'..=b'\r' | b' '), at + 1),
+                _ => {
+                    let c = text[at..].chars().next()?;
+                    (c.is_whitespace(), at + c.len_utf8())
+                }
+            };
+            match (space, start) {
+                (true, Some(from)) => {
+                    let piece = &text[from..at];
+                    at = next;
+                    return Some(piece);
+                }
+                (false, None) => start = Some(at),
+                _ => {}
+            }
+            at = next;
+        }
+        start.map(|from| &text[from..])
+    })
+}
+
 /// Where `text` starts and ends once ASCII punctuation is trimmed from both sides. Bytes
 /// suffice: an ASCII byte is never part of a longer character.
 fn punctuation_trimmed(text: &str) -> (usize, usize) {
@@ -165,7 +196,9 @@ fn word_token<'a>(raw: Cow<'a, str>, lowered: Option<&'a str>) -> Option<Token<'
     let (from, to) = punctuation_trimmed(&raw);
     let stripped = &raw[from..to];
     // Short leftovers were probably an emoticon (":)" strips to nothing, ":D" to "D").
-    let keep_whole = stripped.chars().count() <= 2
+    // Two characters take at most eight bytes: longer words skip the count.
+    let keep_whole = stripped.len() <= 8
+        && stripped.chars().count() <= 2
         && (stripped.is_empty()
             || match lowered {
                 Some(lower) => lexicon::valence(lower),
@@ -373,8 +406,12 @@ fn combine(sentiments: &[f32], text: &str) -> Sentiment {
     if sentiments.is_empty() {
         return Sentiment::default();
     }
-    let exclamations = text.bytes().filter(|b| *b == b'!').count().min(4) as f32;
-    let questions = text.bytes().filter(|b| *b == b'?').count();
+    let (mut exclamations, mut questions) = (0usize, 0usize);
+    for byte in text.bytes() {
+        exclamations += usize::from(byte == b'!');
+        questions += usize::from(byte == b'?');
+    }
+    let exclamations = exclamations.min(4) as f32;
     let question_emphasis = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f32 * 0.18,
@@ -416,6 +453,26 @@ fn combine(sentiments: &[f32], text: &str) -> Sentiment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_on_whitespace_as_std_does() {
+        let cases = [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tnew\nline\rvt\u{b}ff\u{c}end",
+            "nbsp\u{a0}em\u{2003}ideographic\u{3000}line\u{2028}next\u{85}x",
+            "zero\u{200b}width stays",
+            "ünï cödé 中文 😡🙂 ",
+            "\u{1c}\u{1f} file separators are no whitespace",
+        ];
+        for text in cases {
+            let ours: Vec<&str> = whitespace_separated(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 
     fn compound(text: &str) -> f32 {
         score(text).0.compound

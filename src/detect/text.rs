@@ -269,19 +269,35 @@ fn is_word_char(c: char) -> bool {
 /// Whether the letters from byte `at` (just after an apostrophe) are an English clitic that
 /// stays on the word before: the "t" of "don't", the "m" of "I'm".
 fn is_clitic(text: &str, mut at: usize) -> bool {
-    let mut after = String::new();
+    // No clitic has more than two letters: three bytes hold any candidate, and a word
+    // with more letters, or with one outside ASCII after folding, is none.
+    let (mut after, mut len) = ([0u8; 3], 0);
     while let Some((c, next)) = char_at(text, at) {
         if !is_word_char(c) {
             break;
         }
-        // No clitic has more than two letters.
-        if after.len() > 2 {
+        if len > 2 {
             return false;
         }
-        fold_into(c, &mut after);
+        if c.is_ascii() {
+            after[len] = c.to_ascii_lowercase() as u8;
+            len += 1;
+        } else {
+            let mut folded = String::new();
+            fold_into(c, &mut folded);
+            for byte in folded.bytes() {
+                if !byte.is_ascii() || len > 2 {
+                    return false;
+                }
+                after[len] = byte;
+                len += 1;
+            }
+        }
         at = next;
     }
-    CLITICS.contains(&after.as_str())
+    CLITICS
+        .iter()
+        .any(|clitic| clitic.as_bytes() == &after[..len])
 }
 
 /// Straight and typographic apostrophes.
