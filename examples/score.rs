@@ -221,14 +221,14 @@ fn needs_escape(word: u64) -> bool {
 /// number without trailing zeros ("0.5", "1.0", "-0.0").
 fn json_rounded(out: &mut Vec<u8>, value: f32, decimals: u32) {
     const POWERS: [f64; 5] = [1.0, 10.0, 100.0, 1000.0, 10_000.0];
-    let scaled = f64::from(value) * POWERS[decimals.min(4) as usize];
+    let mut places = decimals.min(4);
+    let scaled = f64::from(value) * POWERS[places as usize];
     if scaled.is_sign_negative() {
         out.push(b'-');
     }
     // Rounded half away from zero, as `f64::round` does, without its library call: an
     // `f32` times 10⁴ is exact in an `f64`, and so is adding one half to it.
     let mut digits = (scaled.abs() + 0.5) as u64;
-    let mut places = decimals.min(4);
     while places > 1 && digits.is_multiple_of(10) {
         digits /= 10;
         places -= 1;

@@ -543,7 +543,7 @@ impl<T> PhraseSet<T> {
         // size-optimised build does not inline iterator adapters. Most words are ASCII,
         // where a character is a byte.
         let ascii = word.is_ascii();
-        let next_char = |at: usize| if ascii { at + 1 } else { next_char(bytes, at) };
+        let char_end = |at: usize| if ascii { at + 1 } else { next_char(bytes, at) };
         let chars = if ascii {
             bytes.len()
         } else {
@@ -556,7 +556,7 @@ impl<T> PhraseSet<T> {
             let mut power = (0..bytes.len()).fold(1u32, |p, _| p.wrapping_mul(HASH_BASE));
             let (mut before, mut at) = (0u32, 0);
             while at < bytes.len() {
-                let next = next_char(at);
+                let next = char_end(at);
                 let mut through = before;
                 while at < next {
                     through = through
@@ -580,7 +580,7 @@ impl<T> PhraseSet<T> {
             self.prefix_first_bytes[usize::from(byte / 64)] & (1 << (byte % 64))
         });
         while first != 0 && at < bytes.len().min(self.prefix_lengths.1) {
-            let next = next_char(at);
+            let next = char_end(at);
             prefix = hash_more(prefix, &bytes[at..next]);
             at = next;
             if at < self.prefix_lengths.0 {

@@ -82,8 +82,8 @@ struct Token<'a> {
 /// Whether a word is ALL CAPS, with at least two letters.
 fn is_shouted(text: &str) -> bool {
     if text.is_ascii() {
-        // Most words: no character decoding needed.
-        // Most words have a lowercase letter, often the first: asked first, that ends here.
+        // Most words: no character decoding needed, and a lowercase letter, often the
+        // first, which ends the check when it is asked first.
         let bytes = text.as_bytes();
         return !bytes.iter().any(u8::is_ascii_lowercase)
             && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
