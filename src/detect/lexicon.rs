@@ -23,13 +23,80 @@ pub struct Entry {
     pub negates: bool,
     /// Whether a two-word lexicon entry starts with it ("fed" of "fed up").
     pub starts_phrase: bool,
+    /// Whether an idiom or a multi-word dampener ends with it ("death" of "kiss of death").
+    pub ends_idiom: bool,
+    /// Which of the words the rules name it is, if any.
+    pub word: RuleWord,
 }
 
-/// Flags of a word in [`Table::flags`].
-const UP: u8 = 1;
-const DOWN: u8 = 2;
-const NEGATES: u8 = 4;
-const STARTS_PHRASE: u8 = 8;
+/// The words that the sentiment rules name one by one. The lookup that finds a word's
+/// valence says which of these it is, so the rules compare numbers, not strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RuleWord {
+    /// Any other word.
+    #[default]
+    Other,
+    /// "kind" (of "kind of").
+    Kind,
+    /// "of".
+    Of,
+    /// "no".
+    No,
+    /// "or".
+    Or,
+    /// "nor".
+    Nor,
+    /// "least".
+    Least,
+    /// "at".
+    At,
+    /// "very".
+    Very,
+    /// "never".
+    Never,
+    /// "so".
+    So,
+    /// "this".
+    This,
+    /// "without".
+    Without,
+    /// "doubt".
+    Doubt,
+    /// "but".
+    But,
+}
+
+/// The [`RuleWord`]s with their spelling, in the order of their numbers from 1.
+const RULE_WORDS: [(&str, RuleWord); 14] = [
+    ("kind", RuleWord::Kind),
+    ("of", RuleWord::Of),
+    ("no", RuleWord::No),
+    ("or", RuleWord::Or),
+    ("nor", RuleWord::Nor),
+    ("least", RuleWord::Least),
+    ("at", RuleWord::At),
+    ("very", RuleWord::Very),
+    ("never", RuleWord::Never),
+    ("so", RuleWord::So),
+    ("this", RuleWord::This),
+    ("without", RuleWord::Without),
+    ("doubt", RuleWord::Doubt),
+    ("but", RuleWord::But),
+];
+
+/// The last words of every idiom ([`special_case`]) and multi-word dampener.
+const IDIOM_ENDS: [&str; 10] = [
+    "shit", "bomb", "ass", "stop", "right", "death", "for", "heart", "enough", "of",
+];
+
+/// Flags of a word in [`Table::flags`]; the bits from [`RULE_WORD_SHIFT`] up hold its
+/// [`RuleWord`] number (0 for none).
+const UP: u16 = 1;
+const DOWN: u16 = 2;
+const NEGATES: u16 = 4;
+const STARTS_PHRASE: u16 = 8;
+const ENDS_IDIOM: u16 = 16;
+const RULE_WORD_SHIFT: u32 = 8;
 
 /// Slots of the word table: a power of two about twice the number of words.
 const SLOTS: usize = 16_384;
@@ -43,8 +110,9 @@ struct Table {
     starts: Vec<u32>,
     /// The word lists' words that the lexicon does not have, numbered after its words.
     extra: Vec<&'static str>,
-    /// Per word number, its [`UP`], [`DOWN`], [`NEGATES`] and [`STARTS_PHRASE`] flags.
-    flags: Vec<u8>,
+    /// Per word number, its [`UP`], [`DOWN`], [`NEGATES`], [`STARTS_PHRASE`] and
+    /// [`ENDS_IDIOM`] flags and its [`RuleWord`] number.
+    flags: Vec<u16>,
     /// Per slot, a word number ([`EMPTY`] for none) and 16 more bits of the word's hash,
     /// which turn away nearly every other word in the slot without comparing strings.
     slots: Vec<(u16, u16)>,
@@ -88,6 +156,12 @@ impl Table {
                 table.flag(word, flag);
             }
         }
+        for word in IDIOM_ENDS {
+            table.flag(word, ENDS_IDIOM);
+        }
+        for (number, (word, _)) in (1..).zip(RULE_WORDS) {
+            table.flag(word, number << RULE_WORD_SHIFT);
+        }
         for entry in WORDS.lines() {
             if let Some((first, _)) = entry.split_once(' ') {
                 table.flag(first, STARTS_PHRASE);
@@ -97,7 +171,7 @@ impl Table {
     }
 
     /// Sets `flag` on `word`, adding the word if it is new.
-    fn flag(&mut self, word: &'static str, flag: u8) {
+    fn flag(&mut self, word: &'static str, flag: u16) {
         let index = match self.index(word) {
             Some(index) => index,
             None => {
@@ -111,7 +185,7 @@ impl Table {
     }
 
     fn insert(&mut self, index: usize) {
-        let (mut slot, tag) = slot_of(self.word(index));
+        let (mut slot, tag) = slot_of(self.word(index).bytes().fold(FNV_OFFSET, fnv_step));
         while self.slots[slot].0 != EMPTY {
             slot = (slot + 1) % SLOTS;
         }
@@ -131,7 +205,12 @@ impl Table {
     }
 
     fn index(&self, word: &str) -> Option<usize> {
-        let (mut slot, tag) = slot_of(word);
+        self.find(word, word.bytes().fold(FNV_OFFSET, fnv_step))
+    }
+
+    /// The number of `word`, whose FNV-1a hash is `hash`, if the table has it.
+    fn find(&self, word: &str, hash: u32) -> Option<usize> {
+        let (mut slot, tag) = slot_of(hash);
         loop {
             match self.slots[slot] {
                 (EMPTY, _) => return None,
@@ -147,9 +226,15 @@ impl Table {
 /// Everything the rules know of a lowercase word or emoticon.
 pub fn entry(word: &str) -> Entry {
     let table = Table::get();
-    // Looked up for every token: the apostrophe, rare, is sought before the substring.
-    let contracted = word.as_bytes().contains(&b'\'') && word.contains("n't");
-    let Some(index) = table.index(word) else {
+    // One pass over the bytes for the hash and for the apostrophe of "n't", which is rare:
+    // only then is the substring sought.
+    let (mut hash, mut apostrophe) = (FNV_OFFSET, false);
+    for byte in word.bytes() {
+        hash = fnv_step(hash, byte);
+        apostrophe |= byte == b'\'';
+    }
+    let contracted = apostrophe && word.contains("n't");
+    let Some(index) = table.find(word, hash) else {
         return Entry {
             negates: contracted,
             ..Entry::default()
@@ -165,6 +250,11 @@ pub fn entry(word: &str) -> Entry {
         },
         negates: contracted || flags & NEGATES != 0,
         starts_phrase: flags & STARTS_PHRASE != 0,
+        ends_idiom: flags & ENDS_IDIOM != 0,
+        word: match usize::from(flags >> RULE_WORD_SHIFT) {
+            0 => RuleWord::Other,
+            number => RULE_WORDS[number - 1].1,
+        },
     }
 }
 
@@ -173,12 +263,16 @@ pub fn valence(word: &str) -> Option<f32> {
     entry(word).valence
 }
 
-/// Where `word`'s search starts in [`Table::slots`] (its FNV-1a hash's low bits), and the
-/// tag its slot holds (the top bits).
-fn slot_of(word: &str) -> (usize, u16) {
-    let hash = word.bytes().fold(0x811c_9dc5u32, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    });
+/// FNV-1a, the word table's hash: its start value and one step per byte.
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+fn fnv_step(hash: u32, byte: u8) -> u32 {
+    (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+}
+
+/// Where the search for a word with the FNV-1a hash `hash` starts in [`Table::slots`] (the
+/// low bits), and the tag its slot holds (the top bits).
+fn slot_of(hash: u32) -> (usize, u16) {
     (hash as usize % SLOTS, (hash >> 16) as u16)
 }
 
@@ -378,5 +472,23 @@ mod tests {
         assert_eq!(booster("kind of"), Some(false));
         assert!(!entry("good").negates && entry("good").booster.is_none());
         assert_eq!(special_case("the shit"), Some(3.0));
+    }
+
+    #[test]
+    fn rule_words_are_named_by_the_lookup() {
+        for (word, named) in RULE_WORDS {
+            assert_eq!(entry(word).word, named, "{word}");
+        }
+        for word in ["kinds", "nod", "", "good", "no one", "buts"] {
+            assert_eq!(entry(word).word, RuleWord::Other, "{word}");
+        }
+        for word in IDIOM_ENDS {
+            assert!(entry(word).ends_idiom, "{word}");
+        }
+        assert!(!entry("shits").ends_idiom && !entry("good").ends_idiom);
+        // Naming a word leaves what the lexicon says of it alone.
+        assert_eq!(entry("no").valence, valence("no"));
+        assert_eq!(entry("very").booster, Some(true));
+        assert!(entry("never").negates && entry("without").negates);
     }
 }

@@ -7,7 +7,7 @@
 //! valence to its punctuation, "I" counting as shouting, "but" weighting by value instead of
 //! by position), this one does what the rules describe.
 
-use super::lexicon::{self, BOOST, CAPS_BOOST, Entry, NEGATION, booster, special_case};
+use super::lexicon::{self, BOOST, CAPS_BOOST, Entry, NEGATION, RuleWord, booster, special_case};
 use super::text::is_apostrophe;
 use std::borrow::Cow;
 
@@ -71,19 +71,38 @@ pub struct Driver {
 /// One token as VADER sees it: the text with outer punctuation removed (emoticons kept).
 #[derive(Debug)]
 struct Token<'a> {
+    /// As written, for the reasons shown to people.
     text: Cow<'a, str>,
+    /// With ASCII letters lowercased: the lexicon is English, so that is all it needs.
     lower: Cow<'a, str>,
+    /// What the lexicon and the word lists say of `lower`, looked up once: the rules ask
+    /// about neighbours often.
+    entry: Entry,
     /// A valence fixed in advance (emoji).
     fixed: Option<f32>,
     /// ALL CAPS, ignoring one-letter words ("I", "A").
     shouted: bool,
+    /// Its valence after every rule (0 for most words).
+    sentiment: f32,
+}
+
+impl<'a> Token<'a> {
+    fn new(text: Cow<'a, str>, lower: Cow<'a, str>, fixed: Option<f32>, shouted: bool) -> Self {
+        Token {
+            entry: lexicon::entry(&lower),
+            text,
+            lower,
+            fixed,
+            shouted,
+            sentiment: 0.0,
+        }
+    }
 }
 
 /// Whether a word is ALL CAPS, with at least two letters.
 fn is_shouted(text: &str) -> bool {
     if text.is_ascii() {
-        // Most words: no character decoding needed, and a lowercase letter, often the
-        // first, which ends the check when it is asked first.
+        // A lowercase letter, often the first, ends the check when it is asked first.
         let bytes = text.as_bytes();
         return !bytes.iter().any(u8::is_ascii_lowercase)
             && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
@@ -98,78 +117,155 @@ fn is_shouted(text: &str) -> bool {
     letters >= 2
 }
 
-/// The tokens of `text`; `lowered` is `text` with ASCII letters lowercased, which has the
-/// same byte offsets, so that plain tokens borrow their lowercase form from it instead of
-/// each allocating one.
+/// What the tokenizer needs of a byte, in [`CLASSES`]: one table read per byte answers
+/// every question it asks of ASCII.
+const SPACE: u8 = 1;
+/// ASCII punctuation, as [`u8::is_ascii_punctuation`].
+const PUNCTUATION: u8 = 2;
+const LOWERCASE: u8 = 4;
+const UPPERCASE: u8 = 8;
+const BACKTICK: u8 = 16;
+/// A byte of a character beyond ASCII, which is decoded to be judged.
+const NON_ASCII: u8 = 32;
+
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        classes[byte] = if b >= 0x80 {
+            NON_ASCII
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            // What `char::is_whitespace` says of ASCII.
+            SPACE
+        } else if b == b'`' {
+            BACKTICK | PUNCTUATION
+        } else if b.is_ascii_punctuation() {
+            PUNCTUATION
+        } else if b.is_ascii_lowercase() {
+            LOWERCASE
+        } else if b.is_ascii_uppercase() {
+            UPPERCASE
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The character starting at byte `at` of `text`, which must be a boundary.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// The tokens of `text`, from its pieces between whitespace (as `str::split_whitespace`
+/// gives them); `lowered` is `text` with ASCII letters lowercased, which has the same byte
+/// offsets, so that plain tokens borrow their lowercase form from it instead of each
+/// allocating one. One pass reads each piece and what it is made of.
 fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    for raw in whitespace_separated(text) {
-        // The common case: plain text, borrowed as it is.
-        let plain = if raw.is_ascii() {
-            !raw.contains('`')
+    let mut at = 0;
+    'pieces: loop {
+        // Whitespace before the piece.
+        while at < bytes.len() {
+            match bytes[at] {
+                byte @ 0..0x80 if CLASSES[usize::from(byte)] & SPACE != 0 => at += 1,
+                0..0x80 => break,
+                _ => match char_at(text, at) {
+                    Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                    _ => break,
+                },
+            }
+        }
+        if at >= bytes.len() {
+            break 'pieces;
+        }
+        // The piece, with the classes of its bytes, where its ASCII punctuation ends and
+        // starts again, and how many ASCII letters it has.
+        let start = at;
+        let (mut seen, mut letters) = (0u8, 0usize);
+        let (mut first, mut last) = (None, start);
+        while at < bytes.len() {
+            let class = CLASSES[usize::from(bytes[at])];
+            if class & NON_ASCII != 0 {
+                let Some(c) = char_at(text, at) else { break };
+                if c.is_whitespace() {
+                    break;
+                }
+                seen |= NON_ASCII;
+                first = first.or(Some(at));
+                at += c.len_utf8();
+                last = at;
+                continue;
+            }
+            if class & SPACE != 0 {
+                break;
+            }
+            seen |= class;
+            if class & PUNCTUATION == 0 {
+                first = first.or(Some(at));
+                last = at + 1;
+            }
+            letters += usize::from(class & (LOWERCASE | UPPERCASE) != 0);
+            at += 1;
+        }
+        let raw = &text[start..at];
+        let ascii = seen & NON_ASCII == 0;
+        let plain = if ascii {
+            seen & BACKTICK == 0
         } else {
             raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´')
         };
-        if plain {
-            let at = raw.as_ptr() as usize - text.as_ptr() as usize;
-            let lower = &lowered[at..at + raw.len()];
-            out.extend(word_token(Cow::Borrowed(raw), Some(lower)));
+        if !plain {
+            split_unusual(raw, &mut out);
             continue;
         }
-        // Emoji carry their own valence and are separate tokens even when glued to words;
-        // typographic apostrophes become straight ones.
-        let mut rest = String::new();
-        for c in raw.chars() {
-            if let Some(valence) = (c > '\u{2000}')
-                .then(|| lexicon::emoji_valence(c))
-                .flatten()
-            {
-                out.extend(word_token(Cow::Owned(std::mem::take(&mut rest)), None));
-                out.push(Token {
-                    text: Cow::Owned(c.to_string()),
-                    lower: Cow::Owned(c.to_string()),
-                    fixed: Some(valence),
-                    shouted: false,
-                });
-            } else if is_apostrophe(c) {
-                rest.push('\'');
-            } else {
-                rest.push(c);
-            }
-        }
-        out.extend(word_token(Cow::Owned(rest), None));
+        // The common case: plain text, borrowed as it is.
+        let lower = &lowered[start..at];
+        let trimmed = first.map_or((raw.len(), raw.len()), |f| (f - start, last - start));
+        let (from, to) = token_span(raw, lower, trimmed);
+        // Punctuation is neither a letter nor a capital: the piece shouts as its token does.
+        let shouted = if ascii {
+            seen & LOWERCASE == 0 && letters >= 2
+        } else {
+            is_shouted(raw)
+        };
+        out.push(Token::new(
+            Cow::Borrowed(&raw[from..to]),
+            Cow::Borrowed(&lower[from..to]),
+            None,
+            shouted,
+        ));
     }
     out
 }
 
-/// The pieces of `text` between whitespace, as `str::split_whitespace` gives them, with
-/// ASCII read a byte at a time rather than decoded: this runs over every message.
-fn whitespace_separated(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let mut start = None;
-        while at < bytes.len() {
-            let (space, next) = match bytes[at] {
-                byte @ 0..0x80 => (matches!(byte, b'\t'..=b'\r' | b' '), at + 1),
-                _ => {
-                    let c = text[at..].chars().next()?;
-                    (c.is_whitespace(), at + c.len_utf8())
-                }
-            };
-            match (space, start) {
-                (true, Some(from)) => {
-                    let piece = &text[from..at];
-                    at = next;
-                    return Some(piece);
-                }
-                (false, None) => start = Some(at),
-                _ => {}
-            }
-            at = next;
+/// The tokens of a piece with emoji or typographic apostrophes: emoji carry their own
+/// valence and are separate tokens even when glued to words; typographic apostrophes
+/// become straight ones.
+fn split_unusual(raw: &str, out: &mut Vec<Token<'_>>) {
+    let mut rest = String::new();
+    for c in raw.chars() {
+        if let Some(valence) = (c > '\u{2000}')
+            .then(|| lexicon::emoji_valence(c))
+            .flatten()
+        {
+            out.extend(owned_token(std::mem::take(&mut rest)));
+            out.push(Token::new(
+                Cow::Owned(c.to_string()),
+                Cow::Owned(c.to_string()),
+                Some(valence),
+                false,
+            ));
+        } else if is_apostrophe(c) {
+            rest.push('\'');
+        } else {
+            rest.push(c);
         }
-        start.map(|from| &text[from..])
-    })
+    }
+    out.extend(owned_token(rest));
 }
 
 /// Where `text` starts and ends once ASCII punctuation is trimmed from both sides. Bytes
@@ -187,83 +283,77 @@ fn punctuation_trimmed(text: &str) -> (usize, usize) {
     (from, to.max(from))
 }
 
-/// One token from a whitespace-separated piece; `lowered` is the piece lowercased, when the
-/// caller has it (the lexicon is English: ASCII case folding is all it needs).
-fn word_token<'a>(raw: Cow<'a, str>, lowered: Option<&'a str>) -> Option<Token<'a>> {
+/// The part of a piece that is its token: `trimmed`, the piece less its outer punctuation,
+/// unless so little is left that the piece was probably an emoticon (":)" strips to
+/// nothing, ":D" to "D") and the lexicon has it whole. `lower` is the piece lowercased.
+#[inline(always)]
+fn token_span(raw: &str, lower: &str, trimmed: (usize, usize)) -> (usize, usize) {
+    let (from, to) = trimmed;
+    if (from, to) == (0, raw.len()) {
+        return trimmed;
+    }
+    let stripped = &raw[from..to];
+    // Two characters take at most eight bytes: longer words skip the count.
+    let emoticon = stripped.len() <= 8
+        && stripped.chars().count() <= 2
+        && (stripped.is_empty() || lexicon::valence(lower).is_some());
+    if emoticon { (0, raw.len()) } else { trimmed }
+}
+
+/// The token of an unusual piece, rewritten: [`tokens`] without the shortcuts.
+fn owned_token(raw: String) -> Option<Token<'static>> {
     if raw.is_empty() {
         return None;
     }
-    let (from, to) = punctuation_trimmed(&raw);
-    let stripped = &raw[from..to];
-    // Short leftovers were probably an emoticon (":)" strips to nothing, ":D" to "D").
-    // Two characters take at most eight bytes: longer words skip the count.
-    let keep_whole = stripped.len() <= 8
-        && stripped.chars().count() <= 2
-        && (stripped.is_empty()
-            || match lowered {
-                Some(lower) => lexicon::valence(lower),
-                None => lexicon::valence(&raw.to_ascii_lowercase()),
-            }
-            .is_some());
-    let (from, to) = if keep_whole {
-        (0, raw.len())
+    let lower = raw.to_ascii_lowercase();
+    let (from, to) = token_span(&raw, &lower, punctuation_trimmed(&raw));
+    let text = if (from, to) == (0, raw.len()) {
+        raw
     } else {
-        (from, to)
+        raw[from..to].to_owned()
     };
-    let text: Cow<'_, str> = match raw {
-        Cow::Borrowed(raw) => Cow::Borrowed(&raw[from..to]),
-        Cow::Owned(raw) if keep_whole => Cow::Owned(raw),
-        Cow::Owned(raw) => Cow::Owned(raw[from..to].to_owned()),
-    };
-    let lower = match lowered {
-        Some(lower) => Cow::Borrowed(&lower[from..to]),
-        None if text.bytes().any(|b| b.is_ascii_uppercase()) => {
-            Cow::Owned(text.to_ascii_lowercase())
-        }
-        None => text.clone(),
-    };
-    Some(Token {
-        shouted: is_shouted(&text),
-        text,
-        lower,
-        fixed: None,
-    })
+    let shouted = is_shouted(&text);
+    Some(Token::new(
+        Cow::Owned(text),
+        Cow::Owned(lower[from..to].to_owned()),
+        None,
+        shouted,
+    ))
 }
 
 /// Scores a message. Also returns the words that carried it strongly (a valence of 1 or
 /// more either way after every rule), strongest first: the ones worth naming in a reason.
 pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
     let lowered = text.to_ascii_lowercase();
-    let tokens = tokens(text, &lowered);
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    let mut tokens = tokens(text, &lowered);
     let shouting_some = {
         let shouted = tokens.iter().filter(|t| t.shouted).count();
         shouted > 0 && shouted < tokens.len()
     };
-    // Each word looked up once: the rules below ask about neighbours often.
-    let entries: Vec<Entry> = lower.iter().map(|w| lexicon::entry(w)).collect();
-    let mut sentiments = vec![0.0f32; tokens.len()];
     let mut skip_next = false;
     for i in 0..tokens.len() {
         if std::mem::take(&mut skip_next) {
             continue;
         }
         let token = &tokens[i];
-        let next = lower.get(i + 1).copied();
-        if entries[i].booster.is_some() || (lower[i] == "kind" && next == Some("of")) {
+        let entry = token.entry;
+        let next = tokens.get(i + 1);
+        if entry.booster.is_some()
+            || (entry.word == RuleWord::Kind && next.is_some_and(|n| n.entry.word == RuleWord::Of))
+        {
             continue;
         }
         if let Some(fixed) = token.fixed {
-            sentiments[i] = fixed;
+            tokens[i].sentiment = fixed;
             continue;
         }
         // Two-word entries first ("can't stand", "fed up").
         let pair = next
-            .filter(|_| entries[i].starts_phrase)
-            .map(|n| [lower[i], " ", n].concat());
+            .filter(|_| entry.starts_phrase)
+            .map(|n| [&*token.lower, " ", &n.lower].concat());
         let (mut valence, is_pair) = match pair.as_deref().and_then(lexicon::valence) {
             Some(v) => (v, true),
-            None => match entries[i].valence {
+            None => match entry.valence {
                 Some(v) => (v, false),
                 None => continue,
             },
@@ -271,13 +361,14 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         skip_next = is_pair;
 
         // "no" right before a sentiment word negates it rather than counting itself.
-        if lower[i] == "no" && entries.get(i + 1).is_some_and(|e| e.valence.is_some()) {
+        if entry.word == RuleWord::No && next.is_some_and(|n| n.entry.valence.is_some()) {
             valence = 0.0;
         }
-        let before = |k: usize| i.checked_sub(k).map(|j| lower[j]);
-        if before(1) == Some("no")
-            || before(2) == Some("no")
-            || (before(3) == Some("no") && matches!(before(1), Some("or" | "nor")))
+        let before = |k: usize| i.checked_sub(k).map(|j| tokens[j].entry.word);
+        if before(1) == Some(RuleWord::No)
+            || before(2) == Some(RuleWord::No)
+            || (before(3) == Some(RuleWord::No)
+                && matches!(before(1), Some(RuleWord::Or | RuleWord::Nor)))
         {
             valence *= NEGATION;
         }
@@ -288,10 +379,10 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
             let Some(j) = i.checked_sub(distance) else {
                 break;
             };
-            if entries[j].valence.is_some() {
+            if tokens[j].entry.valence.is_some() {
                 continue;
             }
-            if let Some(up) = entries[j].booster {
+            if let Some(up) = tokens[j].entry.booster {
                 let mut scalar = if up { BOOST } else { -BOOST };
                 if valence < 0.0 {
                     scalar = -scalar;
@@ -306,58 +397,58 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
                         _ => 0.9,
                     };
             }
-            valence = negation(valence, &lower, &entries, i, distance);
+            valence = negation(valence, &tokens, i, distance);
             if distance == 3 {
-                valence = idioms(valence, &lower, i);
+                valence = idioms(valence, &tokens, i);
             }
         }
         // "least" negates ("the least helpful"), unless it is "at least" / "very least".
-        if before(1) == Some("least") && !matches!(before(2), Some("at" | "very")) {
+        if before(1) == Some(RuleWord::Least)
+            && !matches!(before(2), Some(RuleWord::At | RuleWord::Very))
+        {
             valence *= NEGATION;
         }
-        sentiments[i] = valence;
+        tokens[i].sentiment = valence;
     }
 
     // Contrast: what comes after the first "but" counts more than what came before.
-    if let Some(but) = lower.iter().position(|w| *w == "but") {
-        for (i, s) in sentiments.iter_mut().enumerate() {
+    if let Some(but) = tokens.iter().position(|t| t.entry.word == RuleWord::But) {
+        for (i, token) in tokens.iter_mut().enumerate() {
             if i < but {
-                *s *= 0.5;
+                token.sentiment *= 0.5;
             } else if i > but {
-                *s *= 1.5;
+                token.sentiment *= 1.5;
             }
         }
     }
 
     let mut drivers: Vec<Driver> = tokens
         .iter()
-        .zip(&sentiments)
-        .filter(|(_, s)| s.abs() >= 1.0)
-        .map(|(t, s)| Driver {
+        .filter(|t| t.sentiment.abs() >= 1.0)
+        .map(|t| Driver {
             word: t.text.to_string(),
-            valence: *s,
+            valence: t.sentiment,
         })
         .collect();
     super::strongest_first(&mut drivers, |d| d.valence.abs());
-    (combine(&sentiments, text), drivers)
+    (combine(&tokens, text), drivers)
 }
 
 /// Negation within three words, with VADER's exceptions ("never so good" intensifies,
 /// "without doubt" does not negate).
-fn negation(valence: f32, lower: &[&str], entries: &[Entry], i: usize, distance: usize) -> f32 {
-    let at = |k: usize| lower[i - k];
-    let negates = |k: usize| entries[i - k].negates;
+fn negation(valence: f32, tokens: &[Token<'_>], i: usize, distance: usize) -> f32 {
+    use RuleWord::{Doubt, Never, So, This, Without};
+    let at = |k: usize| tokens[i - k].entry.word;
+    let negates = |k: usize| tokens[i - k].entry.negates;
     match distance {
         1 if negates(1) => valence * NEGATION,
-        2 if at(2) == "never" && matches!(at(1), "so" | "this") => valence * 1.25,
-        2 if at(2) == "without" && at(1) == "doubt" => valence,
+        2 if at(2) == Never && matches!(at(1), So | This) => valence * 1.25,
+        2 if at(2) == Without && at(1) == Doubt => valence,
         2 if negates(2) => valence * NEGATION,
-        3 if at(3) == "never"
-            && (matches!(at(2), "so" | "this") || matches!(at(1), "so" | "this")) =>
-        {
+        3 if at(3) == Never && (matches!(at(2), So | This) || matches!(at(1), So | This)) => {
             valence * 1.25
         }
-        3 if at(3) == "without" && (at(2) == "doubt" || at(1) == "doubt") => valence,
+        3 if at(3) == Without && (at(2) == Doubt || at(1) == Doubt) => valence,
         3 if negates(3) => valence * NEGATION,
         _ => valence,
     }
@@ -365,16 +456,20 @@ fn negation(valence: f32, lower: &[&str], entries: &[Entry], i: usize, distance:
 
 /// Idioms around the word that replace its valence ("the shit", "kiss of death"), and
 /// two- and three-word dampeners before it ("sort of").
-fn idioms(mut valence: f32, lower: &[&str], i: usize) -> f32 {
-    // Every idiom and multi-word dampener ends in one of these: only such a window is
-    // joined and looked up (this runs for every sentiment word).
-    const LAST_WORDS: [&str; 10] = [
-        "shit", "bomb", "ass", "stop", "right", "death", "for", "heart", "enough", "of",
-    ];
+fn idioms(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32 {
+    // Only a window that ends in the last word of some idiom is joined and looked up: this
+    // runs for every sentiment word.
     let join = |from: usize, to: usize| {
-        LAST_WORDS
-            .contains(&lower[to])
-            .then(|| lower[from..=to].join(" "))
+        tokens[to].entry.ends_idiom.then(|| {
+            let mut phrase = String::with_capacity(24);
+            for (n, token) in tokens[from..=to].iter().enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&token.lower);
+            }
+            phrase
+        })
     };
     let around = [
         join(i - 1, i),
@@ -387,7 +482,7 @@ fn idioms(mut valence: f32, lower: &[&str], i: usize) -> f32 {
         valence = special;
     }
     for end in [i + 1, i + 2] {
-        if end < lower.len()
+        if end < tokens.len()
             && let Some(special) = join(i, end).and_then(|p| special_case(&p))
         {
             valence = special;
@@ -401,9 +496,10 @@ fn idioms(mut valence: f32, lower: &[&str], i: usize) -> f32 {
     valence
 }
 
-/// Sums the sentiments into VADER's compound and proportions, with `!` and `?` emphasis.
-fn combine(sentiments: &[f32], text: &str) -> Sentiment {
-    if sentiments.is_empty() {
+/// Sums the tokens' sentiments into VADER's compound and proportions, with `!` and `?`
+/// emphasis.
+fn combine(tokens: &[Token<'_>], text: &str) -> Sentiment {
+    if tokens.is_empty() {
         return Sentiment::default();
     }
     let (mut exclamations, mut questions) = (0usize, 0usize);
@@ -418,7 +514,7 @@ fn combine(sentiments: &[f32], text: &str) -> Sentiment {
         _ => 0.96,
     };
     let emphasis = exclamations * 0.292 + question_emphasis;
-    let mut sum: f32 = sentiments.iter().sum();
+    let mut sum: f32 = tokens.iter().map(|t| t.sentiment).sum();
     if sum > 0.0 {
         sum += emphasis;
     } else if sum < 0.0 {
@@ -427,7 +523,7 @@ fn combine(sentiments: &[f32], text: &str) -> Sentiment {
     let compound = (sum / (sum * sum + 15.0).sqrt()).clamp(-1.0, 1.0);
 
     let (mut pos, mut neg, mut neu) = (0.0f32, 0.0f32, 0.0f32);
-    for s in sentiments {
+    for s in tokens.iter().map(|t| &t.sentiment) {
         if *s > 0.0 {
             pos += s + 1.0;
         } else if *s < 0.0 {
@@ -454,8 +550,22 @@ fn combine(sentiments: &[f32], text: &str) -> Sentiment {
 mod tests {
     use super::*;
 
+    /// The tokens without the one-pass shortcuts: each piece of `split_whitespace` taken
+    /// the long way.
+    fn slow_tokens(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        for raw in text.split_whitespace() {
+            if raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´') {
+                out.extend(owned_token(raw.to_owned()));
+            } else {
+                split_unusual(raw, &mut out);
+            }
+        }
+        out
+    }
+
     #[test]
-    fn splits_on_whitespace_as_std_does() {
+    fn one_pass_tokens_match_the_long_way() {
         let cases = [
             "",
             " ",
@@ -466,11 +576,24 @@ mod tests {
             "zero\u{200b}width stays",
             "ünï cödé 中文 😡🙂 ",
             "\u{1c}\u{1f} file separators are no whitespace",
+            ":) :D ok! \"Hello,\" ... !!! x: (sic) I A HELLO!! Hi",
+            "¡Hola! naïve, ÉTÉ! ÇA VA? l'été don’t `quoted` can´t",
+            "VADER is VERY SMART, handsome, and FUNNY!!!",
+            "great😁 😠😠 <3 </3 :-( ;) xD",
         ];
+        let view = |tokens: Vec<Token<'_>>| -> Vec<(String, String, Option<f32>, bool, Entry)> {
+            tokens
+                .into_iter()
+                .map(|t| (t.text.into(), t.lower.into(), t.fixed, t.shouted, t.entry))
+                .collect()
+        };
         for text in cases {
-            let ours: Vec<&str> = whitespace_separated(text).collect();
-            let std: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(ours, std, "{text:?}");
+            let lowered = text.to_ascii_lowercase();
+            assert_eq!(
+                view(tokens(text, &lowered)),
+                view(slow_tokens(text)),
+                "{text:?}"
+            );
         }
     }
 

@@ -84,11 +84,13 @@ pub fn mix(mut hash: u32) -> u32 {
 impl Words {
     /// Splits `text` into words.
     pub fn new(text: &str) -> Words {
-        // About one word per six bytes of chat: sized once rather than grown.
+        // Sized for the usual case rather than grown: a word and what separates it take two
+        // bytes or more (only runs like "a.b.c" need more room, and grow).
+        let most_words = text.len() / 2 + 2;
         let mut words = Words {
             text: String::with_capacity(text.len() + 8),
-            ends: Vec::with_capacity(text.len() / 6 + 1),
-            hashes: Vec::with_capacity(text.len() / 6 + 1),
+            ends: Vec::with_capacity(most_words),
+            hashes: Vec::with_capacity(most_words),
         };
         // Where the current word starts in `words.text`, and its hash so far.
         let (mut start, mut hash) = (0, 0u32);
