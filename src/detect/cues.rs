@@ -24,13 +24,32 @@ pub struct LanguageCues {
     pub confusion: &'static [(&'static str, f32, &'static str)],
 }
 
-/// Fills `{name}` placeholders from `classes`.
+/// Fills `{name}` placeholders from `classes`; a placeholder of no class stays as written.
 pub fn expand(pattern: &str, classes: &[(&str, &str)]) -> String {
-    classes
-        .iter()
-        .fold(pattern.to_owned(), |text, (name, alternatives)| {
-            text.replace(&format!("{{{name}}}"), alternatives)
-        })
+    // One pass and one string: every built-in pattern goes through here at start-up.
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let class = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let found = classes.iter().find(|(class, _)| *class == name);
+            found.map(|(_, alternatives)| (*alternatives, close))
+        });
+        match class {
+            Some((alternatives, close)) => {
+                out.push_str(alternatives);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Phrases bots use when they have no answer, in every language: a bot reply matching one
@@ -1079,6 +1098,24 @@ const NL: LanguageCues = LanguageCues {
 mod tests {
     use super::*;
     use crate::detect::phrase::PhraseSetBuilder;
+
+    #[test]
+    fn placeholders() {
+        let classes = [("det", "a|the"), ("who", "human|person")];
+        let cases = [
+            ("talk to {det} {who}", "talk to a|the human|person"),
+            ("{who}", "human|person"),
+            ("{who}{det}", "human|persona|the"),
+            ("no placeholder", "no placeholder"),
+            ("{unknown} {det}", "{unknown} a|the"),
+            ("open { brace {det}", "open { brace a|the"),
+            ("unclosed {det", "unclosed {det"),
+            ("", ""),
+        ];
+        for (pattern, filled) in cases {
+            assert_eq!(expand(pattern, &classes), filled, "{pattern}");
+        }
+    }
 
     /// Every pattern of every list compiles once its placeholders are filled.
     #[test]

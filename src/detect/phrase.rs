@@ -24,10 +24,12 @@
 //! candidates with a few hash lookups (itself and its own deletions) and only those are
 //! checked for edit distance.
 
-use super::fast_map::FastMap;
+use super::fast_map::{FastMap, Fnv};
 use super::text::{
     BOUNDARY, HASH_BASE, HASH_BASE_INVERSE, Words, hash, hash_more, mix, within_edits,
 };
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 
 /// Why a pattern did not compile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,53 +57,117 @@ impl std::fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
-    /// A word matching one of these alternative ids; `or_end` also accepts the end of the
-    /// clause (an alternative written `$`).
+    /// A word matching one of the alternative ids `ids` (a range of the set's item ids);
+    /// `or_end` also accepts the end of the clause (an alternative written `$`).
     Word {
-        ids: Vec<u16>,
+        ids: (u32, u32),
         optional: bool,
         or_end: bool,
     },
-    Gap(usize),
+    Gap(u8),
     Start,
     End,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Alternative {
-    text: String,
-    prefix: bool,
-    /// Edits allowed between a word and this alternative.
-    typos: usize,
-}
-
 /// Edits allowed for a typo-tolerant whole-word alternative of this length: short words
 /// are too close to other short words to forgive anything.
-fn typos_for(text: &str) -> usize {
-    usize::from(text.chars().count() >= 5)
+fn typos_for(text: &str) -> u8 {
+    u8::from(text.chars().count() >= 5)
+}
+
+/// Every alternative of every pattern, each once, in one buffer: alternative `id` is
+/// `text[starts[id]..starts[id + 1]]`. One string rather than one per alternative keeps the
+/// set small in the visitor's memory and quick to build.
+#[derive(Debug)]
+struct Alternatives {
+    text: String,
+    starts: Vec<u32>,
+    /// Per alternative: whether it is a prefix (`human*`), and the edits it allows.
+    kinds: Vec<Kind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Kind {
+    prefix: bool,
+    typos: u8,
+}
+
+impl Default for Alternatives {
+    fn default() -> Self {
+        Alternatives {
+            text: String::new(),
+            starts: vec![0],
+            kinds: Vec::new(),
+        }
+    }
+}
+
+impl Alternatives {
+    fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    fn get(&self, id: u16) -> &str {
+        &self.text[self.range(id)]
+    }
+
+    /// The bytes of alternative `id`: what the lookups compare, without the check for
+    /// character boundaries that slicing a `str` makes.
+    fn bytes(&self, id: u16) -> &[u8] {
+        &self.text.as_bytes()[self.range(id)]
+    }
+
+    fn range(&self, id: u16) -> std::ops::Range<usize> {
+        let id = usize::from(id);
+        self.starts[id] as usize..self.starts[id + 1] as usize
+    }
+
+    fn kind(&self, id: u16) -> Kind {
+        self.kinds[usize::from(id)]
+    }
+}
+
+/// A pattern: its items (a range of the set's items) and what it stands for.
+#[derive(Debug)]
+struct Pattern<T> {
+    items: (u32, u32),
+    payload: T,
 }
 
 /// Collects patterns, each with a payload, then builds a [`PhraseSet`].
 #[derive(Debug)]
 pub struct PhraseSetBuilder<T> {
-    alternatives: Vec<Alternative>,
-    ids: FastMap<Alternative, u16>,
-    /// Alternatives as written → folded, since the same word classes recur in many patterns.
-    folded: FastMap<String, String>,
-    patterns: Vec<(Vec<Item>, T)>,
+    alternatives: Alternatives,
+    /// Alternative ids by a 64-bit hash of text and kind. A hash that two alternatives
+    /// share (never seen, but possible) sends the second to a search of them all.
+    ids: FastMap<u64, u16>,
+    items: Vec<Item>,
+    item_ids: Vec<u16>,
+    patterns: Vec<Pattern<T>>,
 }
 
 impl<T> Default for PhraseSetBuilder<T> {
     fn default() -> Self {
         PhraseSetBuilder {
-            alternatives: Vec::new(),
+            alternatives: Alternatives::default(),
             ids: FastMap::default(),
-            folded: FastMap::default(),
+            items: Vec::new(),
+            item_ids: Vec::new(),
             patterns: Vec::new(),
         }
     }
+}
+
+/// Whether folding `text` as a message leaves it as it is: lowercase ASCII letters without
+/// a letter three times in a row, as nearly every alternative is written.
+fn folds_to_itself(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().all(u8::is_ascii_lowercase)
+        && !bytes
+            .windows(3)
+            .any(|run| run[0] == run[1] && run[1] == run[2])
 }
 
 impl<T: Clone> PhraseSetBuilder<T> {
@@ -122,17 +188,40 @@ impl<T: Clone> PhraseSetBuilder<T> {
         payload: T,
         tolerant: bool,
     ) -> Result<&mut Self, PatternError> {
+        if !source.contains('_') {
+            self.add_single(source, payload, tolerant)?;
+            return Ok(self);
+        }
         for variant in phrase_variants(source) {
             self.add_single(&variant, payload.clone(), tolerant)?;
         }
         Ok(self)
     }
 
-    /// Adds a pattern without `_` phrases.
+    /// Adds a pattern without `_` phrases. On an error, nothing of it is kept but the
+    /// alternatives it interned, which are harmless.
     fn add_single(&mut self, source: &str, payload: T, tolerant: bool) -> Result<(), PatternError> {
-        let mut items = Vec::new();
+        let (items_from, ids_from) = (self.items.len(), self.item_ids.len());
+        let result = self.add_items(source, tolerant);
+        match result {
+            Ok(()) => {
+                self.patterns.push(Pattern {
+                    items: (items_from as u32, self.items.len() as u32),
+                    payload,
+                });
+            }
+            Err(_) => {
+                self.items.truncate(items_from);
+                self.item_ids.truncate(ids_from);
+            }
+        }
+        result
+    }
+
+    fn add_items(&mut self, source: &str, tolerant: bool) -> Result<(), PatternError> {
+        let from = self.items.len();
         for raw in source.split_whitespace() {
-            items.push(match raw {
+            let item = match raw {
                 "^" => Item::Start,
                 "$" => Item::End,
                 _ if raw.starts_with('~') => Item::Gap(
@@ -147,7 +236,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
                         Some(body) => (true, body),
                         None => (false, raw),
                     };
-                    let mut ids = Vec::new();
+                    let ids_from = self.item_ids.len();
                     let mut or_end = false;
                     for alternative in body.split('|') {
                         if alternative == "$" {
@@ -159,37 +248,33 @@ impl<T: Clone> PhraseSetBuilder<T> {
                             None => (alternative, false),
                         };
                         // Folded like a message, so "Atención" and "don't" work as written.
-                        let text = match self.folded.get(text) {
-                            Some(folded) => folded.clone(),
-                            None => {
-                                let folded = Words::new(text).concat().to_owned();
-                                self.folded.insert(text.to_owned(), folded.clone());
-                                folded
-                            }
+                        let folded = if folds_to_itself(text) {
+                            Cow::Borrowed(text)
+                        } else {
+                            Cow::Owned(Words::new(text).concat().to_owned())
                         };
-                        if text.is_empty() {
+                        if folded.is_empty() {
                             return Err(PatternError::EmptyItem(raw.to_owned()));
                         }
                         let typos = if tolerant && !prefix {
-                            typos_for(&text)
+                            typos_for(&folded)
                         } else {
                             0
                         };
-                        ids.push(self.intern(Alternative {
-                            text,
-                            prefix,
-                            typos,
-                        }));
+                        let id = self.intern(&folded, Kind { prefix, typos });
+                        self.item_ids.push(id);
                     }
-                    ids.sort_unstable();
+                    self.item_ids[ids_from..].sort_unstable();
                     Item::Word {
-                        ids,
+                        ids: (ids_from as u32, self.item_ids.len() as u32),
                         optional,
                         or_end,
                     }
                 }
-            });
+            };
+            self.items.push(item);
         }
+        let items = &self.items[from..];
         if items.iter().all(|i| matches!(i, Item::Start | Item::End)) {
             return Err(PatternError::Empty);
         }
@@ -206,33 +291,52 @@ impl<T: Clone> PhraseSetBuilder<T> {
         if !required {
             return Err(PatternError::NoRequiredWord);
         }
-        self.patterns.push((items, payload));
         Ok(())
     }
 
-    fn intern(&mut self, alternative: Alternative) -> u16 {
-        if let Some(id) = self.ids.get(&alternative) {
-            return *id;
+    fn intern(&mut self, text: &str, kind: Kind) -> u16 {
+        let key = {
+            let mut hasher = Fnv::default();
+            text.hash(&mut hasher);
+            kind.hash(&mut hasher);
+            hasher.finish()
+        };
+        let alternatives = &self.alternatives;
+        let same = |id: u16| alternatives.get(id) == text && alternatives.kind(id) == kind;
+        match self.ids.get(&key) {
+            Some(&id) if same(id) => return id,
+            Some(_) => {
+                if let Some(id) = (0..alternatives.len() as u16).find(|id| same(*id)) {
+                    return id;
+                }
+            }
+            None => {}
         }
         let id = self.alternatives.len() as u16;
-        self.ids.insert(alternative.clone(), id);
-        self.alternatives.push(alternative);
+        self.ids.entry(key).or_insert(id);
+        self.alternatives.text.push_str(text);
+        self.alternatives
+            .starts
+            .push(self.alternatives.text.len() as u32);
+        self.alternatives.kinds.push(kind);
         id
     }
 
     /// Builds the lookup index.
     pub fn build(self) -> PhraseSet<T> {
+        let alternatives = self.alternatives;
         let mut keys: Vec<(u32, u16)> = Vec::new();
+        let mut typo_keys: Vec<(u32, u16)> = Vec::new();
         let mut prefixes: Vec<(u32, u16)> = Vec::new();
         let mut prefix_first_bytes = [0u64; 4];
         let (mut longest, mut prefix_lengths, mut typo_lengths) = (0, EMPTY, EMPTY);
         let widen = |(low, high): (usize, usize), len: usize| (low.min(len), high.max(len));
-        for (id, alternative) in self.alternatives.iter().enumerate() {
-            let id = id as u16;
-            let text = alternative.text.as_bytes();
+        for id in 0..alternatives.len() as u16 {
+            let (alternative, kind) = (alternatives.get(id), alternatives.kind(id));
+            let text = alternative.as_bytes();
             longest = longest.max(text.len());
-            if alternative.prefix {
-                prefixes.push((hash(&alternative.text), id));
+            if kind.prefix {
+                prefixes.push((hash(alternative), id));
                 prefix_lengths = widen(prefix_lengths, text.len());
                 match text.first() {
                     Some(&byte) => prefix_first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64),
@@ -240,25 +344,33 @@ impl<T: Clone> PhraseSetBuilder<T> {
                 }
                 continue;
             }
-            // The alternative and its one-letter deletions. A word then finds it with its own
-            // deletions too: one edit (insertion, deletion, substitution, swap) always leaves a
-            // shared key.
-            keys.push((hash(&alternative.text), id));
-            if alternative.typos >= 1 {
-                typo_lengths = widen(typo_lengths, alternative.text.chars().count());
-                for (at, c) in alternative.text.char_indices() {
+            keys.push((hash(alternative), id));
+            // A typo-tolerant alternative is also filed, with its one-letter deletions, in
+            // an index of its own, which a word's deletions are looked up in: one edit
+            // (insertion, deletion, substitution, swap) always leaves a shared key.
+            if kind.typos >= 1 {
+                typo_lengths = widen(typo_lengths, alternative.chars().count());
+                typo_keys.push((hash(alternative), id));
+                for (at, c) in alternative.char_indices() {
                     let before = hash_more(0, &text[..at]);
-                    keys.push((hash_more(before, &text[at + c.len_utf8()..]), id));
+                    typo_keys.push((hash_more(before, &text[at + c.len_utf8()..]), id));
                 }
             }
         }
-        let mut anchored = vec![Vec::new(); self.alternatives.len()];
+        // Each pattern is anchored on one required word: the one least likely to be
+        // everywhere, whose shortest alternative is longest ("escalate" rather than "me").
+        // `add` refuses patterns without a required word, so there is always one.
         let mut anchors = Vec::with_capacity(self.patterns.len());
-        let no_ids = Vec::new();
-        for (number, (items, _)) in self.patterns.iter().enumerate() {
-            // The required word least likely to be everywhere: the one whose shortest
-            // alternative is longest ("escalate" rather than "me"). `add` refuses patterns
-            // without a required word, so there is always one.
+        let mut anchor_ids = Vec::with_capacity(self.patterns.len());
+        for pattern in &self.patterns {
+            let items = &self.items[pattern.items.0 as usize..pattern.items.1 as usize];
+            let shortest = |(from, to): (u32, u32)| {
+                self.item_ids[from as usize..to as usize]
+                    .iter()
+                    .map(|id| alternatives.get(*id).len())
+                    .min()
+                    .unwrap_or(0)
+            };
             let (item, ids) = items
                 .iter()
                 .enumerate()
@@ -267,19 +379,12 @@ impl<T: Clone> PhraseSetBuilder<T> {
                         ids,
                         optional: false,
                         or_end: false,
-                    } => Some((at, ids)),
+                    } => Some((at, *ids)),
                     _ => None,
                 })
-                .max_by_key(|(_, ids)| {
-                    ids.iter()
-                        .map(|id| self.alternatives[usize::from(*id)].text.len())
-                        .min()
-                        .unwrap_or(0)
-                })
-                .unwrap_or((0, &no_ids));
-            for id in ids {
-                anchored[usize::from(*id)].push(number as u32);
-            }
+                .max_by_key(|(_, ids)| shortest(*ids))
+                .unwrap_or((0, (0, 0)));
+            anchor_ids.push(ids);
             let (min_before, max_before) =
                 items[..item].iter().fold((0, 0), |(lo, hi), i| match i {
                     Item::Word {
@@ -288,7 +393,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
                         ..
                     } => (lo + 1, hi + 1),
                     Item::Word { .. } => (lo, hi + 1),
-                    Item::Gap(n) => (lo, hi + n),
+                    Item::Gap(n) => (lo, hi + usize::from(*n)),
                     Item::Start | Item::End => (lo, hi),
                 });
             anchors.push(Anchor {
@@ -296,17 +401,41 @@ impl<T: Clone> PhraseSetBuilder<T> {
                 max_before,
             });
         }
+        // The patterns anchored on each alternative, in one buffer: counted, then placed.
+        let mut anchored_starts = vec![0u32; alternatives.len() + 1];
+        for &(from, to) in &anchor_ids {
+            for id in &self.item_ids[from as usize..to as usize] {
+                anchored_starts[usize::from(*id) + 1] += 1;
+            }
+        }
+        for at in 1..anchored_starts.len() {
+            anchored_starts[at] += anchored_starts[at - 1];
+        }
+        let mut anchored = vec![0u32; anchored_starts[alternatives.len()] as usize];
+        let mut fill = anchored_starts[1..].to_vec();
+        // Placed from the back, so that each alternative's patterns stay in pattern order.
+        for (number, &(from, to)) in anchor_ids.iter().enumerate().rev() {
+            for id in &self.item_ids[from as usize..to as usize] {
+                let slot = &mut fill[usize::from(*id)];
+                *slot -= 1;
+                anchored[*slot as usize] = number as u32;
+            }
+        }
         PhraseSet {
-            alternatives: self.alternatives,
+            alternatives,
             keys: HashIndex::new(keys),
+            typo_keys: HashIndex::new(typo_keys),
             prefixes: HashIndex::new(prefixes),
             longest_word: longest,
             prefix_lengths,
             prefix_first_bytes,
             // One edit away: a character more or less.
             typo_lengths: (typo_lengths.0.saturating_sub(1), typo_lengths.1 + 1),
+            items: self.items,
+            item_ids: self.item_ids,
             patterns: self.patterns,
             anchored,
+            anchored_starts,
             anchors,
         }
     }
@@ -461,6 +590,8 @@ impl WordIds {
 #[derive(Clone, Copy)]
 struct Clause<'a> {
     words: &'a WordIds,
+    /// The set's item ids, which the patterns' word items point into.
+    item_ids: &'a [u16],
     from: usize,
     len: usize,
 }
@@ -474,9 +605,12 @@ impl<'a> Clause<'a> {
 /// A compiled set of patterns, each with a payload.
 #[derive(Debug)]
 pub struct PhraseSet<T> {
-    alternatives: Vec<Alternative>,
-    /// Whole alternatives and their one-letter deletions.
+    alternatives: Alternatives,
+    /// Whole alternatives.
     keys: HashIndex,
+    /// Typo-tolerant alternatives and their one-letter deletions, apart from the rest so
+    /// that a word's deletions, which are many, meet only the keys they can match.
+    typo_keys: HashIndex,
     /// Prefix alternatives (`human*`), under the hash of the prefix.
     prefixes: HashIndex,
     /// Words longer than this, in bytes, match no whole alternative.
@@ -490,10 +624,16 @@ pub struct PhraseSet<T> {
     /// Lengths of the words, in characters, that can be one edit from a typo-tolerant
     /// alternative: only those have their deletions looked up.
     typo_lengths: (usize, usize),
-    patterns: Vec<(Vec<Item>, T)>,
-    /// For each alternative, the patterns anchored on it: a pattern is only tried where its
-    /// anchor word occurs.
-    anchored: Vec<Vec<u32>>,
+    /// Every pattern's items, one after another, and the alternative ids their words
+    /// list, sorted per item.
+    items: Vec<Item>,
+    item_ids: Vec<u16>,
+    patterns: Vec<Pattern<T>>,
+    /// The patterns anchored on each alternative: those of alternative `id` are
+    /// `anchored[anchored_starts[id]..anchored_starts[id + 1]]`. A pattern is only tried
+    /// where its anchor word occurs.
+    anchored: Vec<u32>,
+    anchored_starts: Vec<u32>,
     /// Per pattern: how few and how many words the items before its anchor can take, which
     /// bounds where a match can start.
     anchors: Vec<Anchor>,
@@ -524,12 +664,15 @@ impl<T> PhraseSet<T> {
         }
         let bytes = word.as_bytes();
         // Called only for mixed hashes the filter lets through: few.
-        let mut consider = |hash: u32| {
-            for id in self.keys.get(hash) {
-                let alternative = &self.alternatives[usize::from(id)];
+        let mut consider = |index: &HashIndex, hash: u32| {
+            for id in index.get(hash) {
                 if !out[start..].contains(&id)
-                    && (alternative.text == word
-                        || within_edits(word, &alternative.text, alternative.typos))
+                    && (self.alternatives.bytes(id) == bytes
+                        || within_edits(
+                            word,
+                            self.alternatives.get(id),
+                            usize::from(self.alternatives.kind(id).typos),
+                        ))
                 {
                     out.push(id);
                 }
@@ -537,7 +680,7 @@ impl<T> PhraseSet<T> {
         };
         let whole = mix(hash);
         if word.len() <= self.longest_word && self.keys.may_hold(whole) {
-            consider(whole);
+            consider(&self.keys, whole);
         }
         // Plain loops over bytes here: this runs for every word of every message, and the
         // size-optimised build does not inline iterator adapters. Most words are ASCII,
@@ -550,6 +693,10 @@ impl<T> PhraseSet<T> {
             bytes.iter().filter(|b| **b & 0xC0 != 0x80).count()
         };
         if (self.typo_lengths.0..=self.typo_lengths.1).contains(&chars) {
+            // The word may be a tolerant alternative less one letter.
+            if self.typo_keys.may_hold(whole) {
+                consider(&self.typo_keys, whole);
+            }
             // The word less the bytes from a to b hashes to before·Bⁿ⁻ᵇ + after, where before
             // hashes the bytes up to a and after = whole − through·Bⁿ⁻ᵇ, through hashing
             // the bytes up to b: whole + (before − through)·Bⁿ⁻ᵇ, one step per deletion.
@@ -567,8 +714,8 @@ impl<T> PhraseSet<T> {
                 }
                 let deleted =
                     mix(hash.wrapping_add(before.wrapping_sub(through).wrapping_mul(power)));
-                if self.keys.may_hold(deleted) {
-                    consider(deleted);
+                if self.typo_keys.may_hold(deleted) {
+                    consider(&self.typo_keys, deleted);
                 }
                 before = through;
             }
@@ -587,9 +734,7 @@ impl<T> PhraseSet<T> {
                 continue;
             }
             for id in self.prefixes.get(mix(prefix)) {
-                if bytes.starts_with(self.alternatives[usize::from(id)].text.as_bytes())
-                    && !out[start..].contains(&id)
-                {
+                if bytes.starts_with(self.alternatives.bytes(id)) && !out[start..].contains(&id) {
                     out.push(id);
                 }
             }
@@ -621,11 +766,10 @@ impl<T> PhraseSet<T> {
         let mut tries: Vec<(u32, u32)> = Vec::with_capacity(ids.ids.len() * 4);
         for at in 0..words.len() {
             for id in ids.of(at) {
-                tries.extend(
-                    self.anchored[usize::from(*id)]
-                        .iter()
-                        .map(|p| (*p, at as u32)),
-                );
+                let id = usize::from(*id);
+                let patterns = &self.anchored
+                    [self.anchored_starts[id] as usize..self.anchored_starts[id + 1] as usize];
+                tries.extend(patterns.iter().map(|p| (*p, at as u32)));
             }
         }
         tries.sort_unstable();
@@ -642,10 +786,12 @@ impl<T> PhraseSet<T> {
             let (from, to) = clauses[clause_number];
             let clause = Clause {
                 words: &ids,
+                item_ids: &self.item_ids,
                 from,
                 len: to - from,
             };
-            let (items, payload) = &self.patterns[number as usize];
+            let pattern = &self.patterns[number as usize];
+            let items = &self.items[pattern.items.0 as usize..pattern.items.1 as usize];
             let anchor = self.anchors[number as usize];
             let p = at as usize - from;
             if p < anchor.min_before {
@@ -658,7 +804,7 @@ impl<T> PhraseSet<T> {
             {
                 last = Some((number, clause_number));
                 hits.push(Hit {
-                    payload,
+                    payload: &pattern.payload,
                     clause: (from, to),
                 });
             }
@@ -676,7 +822,7 @@ fn matches(items: &[Item], clause: Clause<'_>, at: usize) -> bool {
     match item {
         Item::Start => at == 0 && matches(rest, clause, at),
         Item::End => at == clause.len && matches(rest, clause, at),
-        Item::Gap(n) => (0..=*n)
+        Item::Gap(n) => (0..=usize::from(*n))
             .take_while(|skip| at + skip <= clause.len)
             .any(|skip| matches(rest, clause, at + skip)),
         Item::Word {
@@ -686,6 +832,7 @@ fn matches(items: &[Item], clause: Clause<'_>, at: usize) -> bool {
         } => {
             // A word matches few alternatives (often none), an item lists many: look the
             // word's few up in the item's sorted list.
+            let ids = &clause.item_ids[ids.0 as usize..ids.1 as usize];
             let here = clause
                 .get(at)
                 .is_some_and(|word| word.iter().any(|id| ids.binary_search(id).is_ok()));
