@@ -260,7 +260,7 @@ impl Table {
     }
 
     fn slot(hash: u32) -> usize {
-        mix(hash) as usize % SLOTS
+        (mix(hash) >> (32 - SLOTS.trailing_zeros())) as usize
     }
 
     /// The languages `word` (whose [`hash`] is `hash`) is a function word of.

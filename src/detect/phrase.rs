@@ -501,12 +501,12 @@ struct HashIndex {
     directory: Vec<u32>,
     /// How far a hash is shifted to give its bucket.
     shift: u32,
-    /// One bit per value of a hash's low bits, set where some entry has them. Most words
+    /// One bit per value of a hash's top bits, set where some entry has them. Most words
     /// and deletions are no key at all: this small table, which stays in the processor's
     /// nearest cache, turns most of them away without touching the entries.
     filter: Vec<u64>,
-    /// The filter's size in bits less one (a power of two less one).
-    filter_mask: u32,
+    /// How far a hash is shifted to give its bit in the filter (its top bits).
+    filter_shift: u32,
 }
 
 impl HashIndex {
@@ -531,10 +531,10 @@ impl HashIndex {
         let filter_bits = (entries.len() * 8)
             .next_power_of_two()
             .clamp(1 << 10, 1 << 17);
-        let filter_mask = filter_bits as u32 - 1;
+        let filter_shift = 32 - filter_bits.trailing_zeros();
         let mut filter = vec![0u64; filter_bits / 64];
         for (hash, _) in &entries {
-            let bit = hash & filter_mask;
+            let bit = hash >> filter_shift;
             filter[(bit / 64) as usize] |= 1 << (bit % 64);
         }
         HashIndex {
@@ -542,7 +542,7 @@ impl HashIndex {
             directory,
             shift: 32 - bits,
             filter,
-            filter_mask,
+            filter_shift,
         }
     }
 
@@ -550,7 +550,7 @@ impl HashIndex {
     /// deletions, which are no key at all, answered from the filter alone.
     #[inline(always)]
     fn may_hold(&self, hash: u32) -> bool {
-        let bit = hash & self.filter_mask;
+        let bit = hash >> self.filter_shift;
         self.filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 

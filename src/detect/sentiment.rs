@@ -182,11 +182,9 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         if at >= bytes.len() {
             break 'pieces;
         }
-        // The piece, with the classes of its bytes, where its ASCII punctuation ends and
-        // starts again, and how many ASCII letters it has.
+        // The piece, and the classes of its bytes.
         let start = at;
-        let (mut seen, mut letters) = (0u8, 0usize);
-        let (mut first, mut last) = (None, start);
+        let mut seen = 0u8;
         while at < bytes.len() {
             let class = CLASSES[usize::from(bytes[at])];
             if class & NON_ASCII != 0 {
@@ -195,20 +193,13 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
                     break;
                 }
                 seen |= NON_ASCII;
-                first = first.or(Some(at));
                 at += c.len_utf8();
-                last = at;
                 continue;
             }
             if class & SPACE != 0 {
                 break;
             }
             seen |= class;
-            if class & PUNCTUATION == 0 {
-                first = first.or(Some(at));
-                last = at + 1;
-            }
-            letters += usize::from(class & (LOWERCASE | UPPERCASE) != 0);
             at += 1;
         }
         let raw = &text[start..at];
@@ -224,11 +215,15 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         }
         // The common case: plain text, borrowed as it is.
         let lower = &lowered[start..at];
-        let trimmed = first.map_or((raw.len(), raw.len()), |f| (f - start, last - start));
-        let (from, to) = token_span(raw, lower, trimmed);
+        let (from, to) = if seen & PUNCTUATION == 0 {
+            (0, raw.len())
+        } else {
+            token_span(raw, lower, punctuation_trimmed(raw))
+        };
         // Punctuation is neither a letter nor a capital: the piece shouts as its token does.
+        // A lowercase letter, in nearly every piece, settles it without a count.
         let shouted = if ascii {
-            seen & LOWERCASE == 0 && letters >= 2
+            seen & LOWERCASE == 0 && raw.bytes().filter(u8::is_ascii_uppercase).count() >= 2
         } else {
             is_shouted(raw)
         };
@@ -286,7 +281,6 @@ fn punctuation_trimmed(text: &str) -> (usize, usize) {
 /// The part of a piece that is its token: `trimmed`, the piece less its outer punctuation,
 /// unless so little is left that the piece was probably an emoticon (":)" strips to
 /// nothing, ":D" to "D") and the lexicon has it whole. `lower` is the piece lowercased.
-#[inline(always)]
 fn token_span(raw: &str, lower: &str, trimmed: (usize, usize)) -> (usize, usize) {
     let (from, to) = trimmed;
     if (from, to) == (0, raw.len()) {
