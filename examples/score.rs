@@ -223,9 +223,6 @@ fn json_rounded(out: &mut Vec<u8>, value: f32, decimals: u32) {
     const POWERS: [f64; 5] = [1.0, 10.0, 100.0, 1000.0, 10_000.0];
     let mut places = decimals.min(4);
     let scaled = f64::from(value) * POWERS[places as usize];
-    if scaled.is_sign_negative() {
-        out.push(b'-');
-    }
     // Rounded half away from zero, as `f64::round` does, without its library call: an
     // `f32` times 10⁴ is exact in an `f64`, and so is adding one half to it.
     let mut digits = (scaled.abs() + 0.5) as u64;
@@ -233,22 +230,30 @@ fn json_rounded(out: &mut Vec<u8>, value: f32, decimals: u32) {
         digits /= 10;
         places -= 1;
     }
-    let scale = 10u64.pow(places);
-    json_digits(out, digits / scale, 1);
-    out.push(b'.');
-    json_digits(out, digits % scale, places as usize);
-}
-
-/// `value` in decimal, zero-padded to `width` digits.
-fn json_digits(out: &mut Vec<u8>, mut value: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    while value > 0 || at + width > digits.len() {
+    // Written from the last digit back into a buffer, then copied out once: the decimals,
+    // the point, the whole part (20 digits at most) and the sign.
+    let mut buffer = [0u8; 32];
+    let mut at = buffer.len();
+    let mut push = |byte: u8| {
         at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
+        buffer[at] = byte;
+    };
+    for _ in 0..places {
+        push(b'0' + (digits % 10) as u8);
+        digits /= 10;
     }
-    out.extend_from_slice(&digits[at..]);
+    push(b'.');
+    loop {
+        push(b'0' + (digits % 10) as u8);
+        digits /= 10;
+        if digits == 0 {
+            break;
+        }
+    }
+    if scaled.is_sign_negative() {
+        push(b'-');
+    }
+    out.extend_from_slice(&buffer[at..]);
 }
 
 /// One decision of conversation mode.
