@@ -167,6 +167,9 @@ impl Table {
                 table.flag(first, STARTS_PHRASE);
             }
         }
+        // The table lives as long as the page: without the room the lists grew it into.
+        table.flags.shrink_to_fit();
+        table.extra.shrink_to_fit();
         table
     }
 

@@ -324,7 +324,10 @@ impl<T: Clone> PhraseSetBuilder<T> {
 
     /// Builds the lookup index.
     pub fn build(self) -> PhraseSet<T> {
-        let alternatives = self.alternatives;
+        let mut alternatives = self.alternatives;
+        alternatives.text.shrink_to_fit();
+        alternatives.starts.shrink_to_fit();
+        alternatives.kinds.shrink_to_fit();
         let mut keys: Vec<(u32, u16)> = Vec::new();
         let mut typo_keys: Vec<(u32, u16)> = Vec::new();
         let mut prefixes: Vec<(u32, u16)> = Vec::new();
@@ -431,9 +434,9 @@ impl<T: Clone> PhraseSetBuilder<T> {
             prefix_first_bytes,
             // One edit away: a character more or less.
             typo_lengths: (typo_lengths.0.saturating_sub(1), typo_lengths.1 + 1),
-            items: self.items,
-            item_ids: self.item_ids,
-            patterns: self.patterns,
+            items: shrunk(self.items),
+            item_ids: shrunk(self.item_ids),
+            patterns: shrunk(self.patterns),
             anchored,
             anchored_starts,
             anchors,
@@ -476,6 +479,12 @@ fn phrase_variants(source: &str) -> Vec<String> {
     variants.iter().flat_map(|v| phrase_variants(v)).collect()
 }
 
+/// `items` without the room it grew into: a set lives as long as the page.
+fn shrunk<I>(mut items: Vec<I>) -> Vec<I> {
+    items.shrink_to_fit();
+    items
+}
+
 /// A range of lengths that holds none: `(low, high)` with `low > high`.
 const EMPTY: (usize, usize) = (usize::MAX, 0);
 
@@ -496,7 +505,10 @@ fn next_char(bytes: &[u8], mut at: usize) -> usize {
 /// only adds a candidate that the caller's check then turns away.
 #[derive(Debug)]
 struct HashIndex {
-    entries: Vec<(u32, u16)>,
+    /// The sorted hashes, and beside them (in two arrays, six bytes an entry rather than
+    /// eight) the alternative each leads to.
+    hashes: Vec<u32>,
+    ids: Vec<u16>,
     /// `directory[b]..directory[b + 1]` are the entries whose hash starts with the bits `b`.
     directory: Vec<u32>,
     /// How far a hash is shifted to give its bucket.
@@ -517,28 +529,30 @@ impl HashIndex {
         }
         entries.sort_unstable();
         entries.dedup();
+        let (hashes, ids): (Vec<u32>, Vec<u16>) = entries.into_iter().unzip();
         // About two entries per bucket.
-        let bits = (entries.len() / 2).max(1).ilog2() + 1;
+        let bits = (hashes.len() / 2).max(1).ilog2() + 1;
         let mut directory = Vec::with_capacity((1 << bits) + 1);
         let mut at = 0;
         for bucket in 0..=(1u64 << bits) {
-            while at < entries.len() && u64::from(entries[at].0 >> (32 - bits)) < bucket {
+            while at < hashes.len() && u64::from(hashes[at] >> (32 - bits)) < bucket {
                 at += 1;
             }
             directory.push(at as u32);
         }
-        // About eight bits per key, at most 16 KB (the built-in lists fill that).
-        let filter_bits = (entries.len() * 8)
+        // About eight bits per key, at most 16 KB.
+        let filter_bits = (hashes.len() * 8)
             .next_power_of_two()
             .clamp(1 << 10, 1 << 17);
         let filter_shift = 32 - filter_bits.trailing_zeros();
         let mut filter = vec![0u64; filter_bits / 64];
-        for (hash, _) in &entries {
+        for hash in &hashes {
             let bit = hash >> filter_shift;
             filter[(bit / 64) as usize] |= 1 << (bit % 64);
         }
         HashIndex {
-            entries,
+            hashes,
+            ids,
             directory,
             shift: 32 - bits,
             filter,
@@ -564,10 +578,9 @@ impl HashIndex {
         } else {
             (0, 0)
         };
-        self.entries[from as usize..to as usize]
-            .iter()
-            .filter(move |(h, _)| *h == hash)
-            .map(|(_, id)| *id)
+        (from as usize..to as usize)
+            .filter(move |at| self.hashes[*at] == hash)
+            .map(|at| self.ids[at])
     }
 }
 
