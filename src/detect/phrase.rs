@@ -324,12 +324,25 @@ impl<T: Clone> PhraseSetBuilder<T> {
 
     /// Builds the lookup index.
     pub fn build(self) -> PhraseSet<T> {
+        // What is built here outlives what it is built from: the memory a browser gives a
+        // page only grows, so the peak is what counts. Interning is over, and each key list
+        // is sized exactly.
+        drop(self.ids);
         let mut alternatives = self.alternatives;
         alternatives.text.shrink_to_fit();
         alternatives.starts.shrink_to_fit();
         alternatives.kinds.shrink_to_fit();
-        let mut keys: Vec<(u32, u16)> = Vec::new();
-        let mut typo_keys: Vec<(u32, u16)> = Vec::new();
+        let ids = 0..alternatives.len() as u16;
+        let whole = ids
+            .clone()
+            .filter(|id| !alternatives.kind(*id).prefix)
+            .count();
+        let with_deletions = ids
+            .filter(|id| alternatives.kind(*id).typos >= 1)
+            .map(|id| alternatives.get(id).chars().count() + 1)
+            .sum();
+        let mut keys: Vec<(u32, u16)> = Vec::with_capacity(whole);
+        let mut typo_keys: Vec<(u32, u16)> = Vec::with_capacity(with_deletions);
         let mut prefixes: Vec<(u32, u16)> = Vec::new();
         let mut prefix_first_bytes = [0u64; 4];
         let (mut longest, mut prefix_lengths, mut typo_lengths) = (0, EMPTY, EMPTY);
