@@ -95,8 +95,22 @@ export function widget(page) {
   };
 }
 
+/** Waits until the widget's finite animations (the panel's 160 ms fade-in) are over; endless
+ * ones (the typing dots) never settle and are left running. A fast machine otherwise looks at
+ * the panel, or judges its contrast, while its text is still translucent. */
+export async function settled(page) {
+  await page.evaluate(async () => {
+    const root = document.querySelector('handover-widget')?.shadowRoot;
+    if (!root) return;
+    await Promise.all(root.getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => {})));
+  });
+}
+
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
+  await settled(page);
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
 
