@@ -188,7 +188,7 @@ impl Table {
     }
 
     fn insert(&mut self, index: usize) {
-        let (mut slot, tag) = slot_of(self.word(index).bytes().fold(FNV_OFFSET, fnv_step));
+        let (mut slot, tag) = slot_of(fnv(self.word(index)));
         while self.slots[slot].0 != EMPTY {
             slot = (slot + 1) % SLOTS;
         }
@@ -208,7 +208,7 @@ impl Table {
     }
 
     fn index(&self, word: &str) -> Option<usize> {
-        self.find(word, word.bytes().fold(FNV_OFFSET, fnv_step))
+        self.find(word, fnv(word))
     }
 
     /// The number of `word`, whose FNV-1a hash is `hash`, if the table has it.
@@ -271,6 +271,11 @@ const FNV_OFFSET: u32 = 0x811c_9dc5;
 
 fn fnv_step(hash: u32, byte: u8) -> u32 {
     (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+}
+
+/// The FNV-1a hash of `word`.
+fn fnv(word: &str) -> u32 {
+    word.bytes().fold(FNV_OFFSET, fnv_step)
 }
 
 /// Where the search for a word with the FNV-1a hash `hash` starts in [`Table::slots`] (the

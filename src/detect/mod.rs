@@ -20,7 +20,7 @@ pub mod text;
 use crate::i18n::Lang;
 use cues::{BOT_FALLBACKS, LANGUAGES, expand};
 use phrase::{PatternError, PhraseSet, PhraseSetBuilder};
-pub use sentiment::{Label, Sentiment};
+pub use sentiment::{Label, Marks, Sentiment};
 use std::sync::OnceLock;
 use text::Words;
 
@@ -227,7 +227,8 @@ impl Detector {
     pub fn analyze(&self, text: &str) -> Analysis {
         let text = clip(text);
         let words = Words::new(text);
-        let (sentiment, drivers) = sentiment::score(text);
+        let Surface { shouting, marks } = surface(text);
+        let (sentiment, drivers) = sentiment::score(text, marks);
         let hits = self.phrases.scan(&words);
 
         let vetoed = |clause| {
@@ -260,11 +261,10 @@ impl Detector {
         if sentiment.compound < -0.05 {
             frustration.add((negative * 0.6).min(0.6), "negative tone");
         }
-        let Surface {
-            shouting,
+        let Marks {
             exclamations,
             questions,
-        } = surface(text);
+        } = marks;
         if shouting >= 0.5 {
             frustration.add(0.3, "shouting (ALL CAPS)");
         }
@@ -380,15 +380,13 @@ struct Surface {
     /// The share of words of three letters or more that are ALL CAPS, among at least two
     /// such words (0 otherwise).
     shouting: f32,
-    /// How many `!`.
-    exclamations: usize,
-    /// How many `?`.
-    questions: usize,
+    /// How many `!` and `?`.
+    marks: Marks,
 }
 
 fn surface(text: &str) -> Surface {
     let (mut words, mut loud) = (0u32, 0u32);
-    let (mut exclamations, mut questions) = (0, 0);
+    let mut marks = Marks::default();
     // The current word's letters, and whether all were capitals so far.
     let (mut letters, mut capitals) = (0u32, true);
     let mut count = |letters: u32, capitals: bool| {
@@ -407,8 +405,9 @@ fn surface(text: &str) -> Surface {
             letters += 1;
             capitals &= upper;
         } else {
-            exclamations += usize::from(c == '!');
-            questions += usize::from(c == '?');
+            if c.is_ascii() {
+                marks.add(c as u8);
+            }
             count(letters, capitals);
             (letters, capitals) = (0, true);
         }
@@ -420,8 +419,7 @@ fn surface(text: &str) -> Surface {
         } else {
             loud as f32 / words as f32
         },
-        exclamations,
-        questions,
+        marks,
     }
 }
 

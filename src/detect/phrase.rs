@@ -30,6 +30,7 @@ use super::text::{
 };
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 /// Why a pattern did not compile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,9 +120,8 @@ impl Alternatives {
         &self.text.as_bytes()[self.range(id)]
     }
 
-    fn range(&self, id: u16) -> std::ops::Range<usize> {
-        let id = usize::from(id);
-        self.starts[id] as usize..self.starts[id + 1] as usize
+    fn range(&self, id: u16) -> Range<usize> {
+        span(&self.starts, usize::from(id))
     }
 
     fn kind(&self, id: u16) -> Kind {
@@ -492,6 +492,12 @@ fn phrase_variants(source: &str) -> Vec<String> {
     variants.iter().flat_map(|v| phrase_variants(v)).collect()
 }
 
+/// Entry `at` of a list of lists kept in one buffer, where `starts[at]` is where entry `at`
+/// starts and `starts[at + 1]` where the next one does.
+fn span(starts: &[u32], at: usize) -> Range<usize> {
+    starts[at] as usize..starts[at + 1] as usize
+}
+
 /// `items` without the room it grew into: a set lives as long as the page.
 fn shrunk<I>(mut items: Vec<I>) -> Vec<I> {
     items.shrink_to_fit();
@@ -792,9 +798,7 @@ impl<T> PhraseSet<T> {
         let mut tries: Vec<(u32, u32)> = Vec::with_capacity(ids.ids.len() * 4);
         for at in 0..words.len() {
             for id in ids.of(at) {
-                let id = usize::from(*id);
-                let patterns = &self.anchored
-                    [self.anchored_starts[id] as usize..self.anchored_starts[id + 1] as usize];
+                let patterns = &self.anchored[span(&self.anchored_starts, usize::from(*id))];
                 tries.extend(patterns.iter().map(|p| (*p, at as u32)));
             }
         }

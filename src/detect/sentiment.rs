@@ -8,7 +8,7 @@
 //! by position), this one does what the rules describe.
 
 use super::lexicon::{self, BOOST, CAPS_BOOST, Entry, NEGATION, RuleWord, booster, special_case};
-use super::text::is_apostrophe;
+use super::text::{char_at, is_apostrophe};
 use std::borrow::Cow;
 
 /// Scores of one message.
@@ -154,11 +154,6 @@ const CLASSES: [u8; 256] = {
     classes
 };
 
-/// The character starting at byte `at` of `text`, which must be a boundary.
-fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|rest| rest.chars().next())
-}
-
 /// The tokens of `text`, from its pieces between whitespace (as `str::split_whitespace`
 /// gives them); `lowered` is `text` with ASCII letters lowercased, which has the same byte
 /// offsets, so that plain tokens borrow their lowercase form from it instead of each
@@ -174,7 +169,7 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
                 byte @ 0..0x80 if CLASSES[usize::from(byte)] & SPACE != 0 => at += 1,
                 0..0x80 => break,
                 _ => match char_at(text, at) {
-                    Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                    Some((c, next)) if c.is_whitespace() => at = next,
                     _ => break,
                 },
             }
@@ -188,12 +183,14 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         while at < bytes.len() {
             let class = CLASSES[usize::from(bytes[at])];
             if class & NON_ASCII != 0 {
-                let Some(c) = char_at(text, at) else { break };
+                let Some((c, next)) = char_at(text, at) else {
+                    break;
+                };
                 if c.is_whitespace() {
                     break;
                 }
                 seen |= NON_ASCII;
-                at += c.len_utf8();
+                at = next;
                 continue;
             }
             if class & SPACE != 0 {
@@ -207,7 +204,7 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         let plain = if ascii {
             seen & BACKTICK == 0
         } else {
-            raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´')
+            raw.chars().all(is_plain)
         };
         if !plain {
             split_unusual(raw, &mut out);
@@ -221,12 +218,8 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
             token_span(raw, lower, punctuation_trimmed(raw))
         };
         // Punctuation is neither a letter nor a capital: the piece shouts as its token does.
-        // A lowercase letter, in nearly every piece, settles it without a count.
-        let shouted = if ascii {
-            seen & LOWERCASE == 0 && raw.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        } else {
-            is_shouted(raw)
-        };
+        // An ASCII lowercase letter, in nearly every piece, settles it without a look.
+        let shouted = seen & LOWERCASE == 0 && is_shouted(raw);
         out.push(Token::new(
             Cow::Borrowed(&raw[from..to]),
             Cow::Borrowed(&lower[from..to]),
@@ -235,6 +228,11 @@ fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         ));
     }
     out
+}
+
+/// Whether `c` may stand in a token taken as written: no emoji, no typographic apostrophe.
+fn is_plain(c: char) -> bool {
+    c < '\u{2000}' && c != '`' && c != '´'
 }
 
 /// The tokens of a piece with emoji or typographic apostrophes: emoji carry their own
@@ -315,9 +313,39 @@ fn owned_token(raw: String) -> Option<Token<'static>> {
     ))
 }
 
-/// Scores a message. Also returns the words that carried it strongly (a valence of 1 or
-/// more either way after every rule), strongest first: the ones worth naming in a reason.
-pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
+/// How many `!` and `?` a message has: they raise its intensity, and they say other things
+/// too, so the detector counts them once, in its own pass over the message, and hands them
+/// here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// How many `!`.
+    pub exclamations: usize,
+    /// How many `?`.
+    pub questions: usize,
+}
+
+impl Marks {
+    /// The marks of `text`, for a caller without a pass of its own.
+    pub fn count(text: &str) -> Marks {
+        let mut marks = Marks::default();
+        for byte in text.bytes() {
+            marks.add(byte);
+        }
+        marks
+    }
+
+    /// Counts `byte` if it is a mark.
+    #[inline(always)]
+    pub fn add(&mut self, byte: u8) {
+        self.exclamations += usize::from(byte == b'!');
+        self.questions += usize::from(byte == b'?');
+    }
+}
+
+/// Scores a message whose `!` and `?` are `marks` ([`Marks::count`]). Also returns the
+/// words that carried it strongly (a valence of 1 or more either way after every rule),
+/// strongest first: the ones worth naming in a reason.
+pub fn score(text: &str, marks: Marks) -> (Sentiment, Vec<Driver>) {
     let lowered = text.to_ascii_lowercase();
     let mut tokens = tokens(text, &lowered);
     let shouting_some = {
@@ -425,7 +453,7 @@ pub fn score(text: &str) -> (Sentiment, Vec<Driver>) {
         })
         .collect();
     super::strongest_first(&mut drivers, |d| d.valence.abs());
-    (combine(&tokens, text), drivers)
+    (combine(&tokens, marks), drivers)
 }
 
 /// Negation within three words, with VADER's exceptions ("never so good" intensifies,
@@ -490,17 +518,16 @@ fn idioms(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32 {
     valence
 }
 
-/// Sums the tokens' sentiments into VADER's compound and proportions, with `!` and `?`
-/// emphasis.
-fn combine(tokens: &[Token<'_>], text: &str) -> Sentiment {
+/// Sums the tokens' sentiments into VADER's compound and proportions, with the emphasis of
+/// `!` and `?`.
+fn combine(tokens: &[Token<'_>], marks: Marks) -> Sentiment {
     if tokens.is_empty() {
         return Sentiment::default();
     }
-    let (mut exclamations, mut questions) = (0usize, 0usize);
-    for byte in text.bytes() {
-        exclamations += usize::from(byte == b'!');
-        questions += usize::from(byte == b'?');
-    }
+    let Marks {
+        exclamations,
+        questions,
+    } = marks;
     let exclamations = exclamations.min(4) as f32;
     let question_emphasis = match questions {
         0 | 1 => 0.0,
@@ -549,7 +576,7 @@ mod tests {
     fn slow_tokens(text: &str) -> Vec<Token<'_>> {
         let mut out = Vec::new();
         for raw in text.split_whitespace() {
-            if raw.chars().all(|c| c < '\u{2000}' && c != '`' && c != '´') {
+            if raw.chars().all(is_plain) {
                 out.extend(owned_token(raw.to_owned()));
             } else {
                 split_unusual(raw, &mut out);
@@ -591,8 +618,12 @@ mod tests {
         }
     }
 
+    fn scored(text: &str) -> (Sentiment, Vec<Driver>) {
+        score(text, Marks::count(text))
+    }
+
     fn compound(text: &str) -> f32 {
-        score(text).0.compound
+        scored(text).0.compound
     }
 
     /// VADER's own examples, with its published compounds; ours may differ a little where
@@ -656,9 +687,9 @@ mod tests {
         assert!(compound("😠😠") < 0.0, "emoji alone");
         assert!(compound("the least helpful answer") < 0.0);
         assert!(compound("at least it works") >= 0.0);
-        assert_eq!(score("").0, Sentiment::default());
-        assert_eq!(score("order 48213").0.compound, 0.0);
-        assert_eq!(score("order 48213").0.label(), Label::Neutral);
+        assert_eq!(scored("").0, Sentiment::default());
+        assert_eq!(scored("order 48213").0.compound, 0.0);
+        assert_eq!(scored("order 48213").0.label(), Label::Neutral);
     }
 
     #[test]
@@ -670,7 +701,7 @@ mod tests {
             "no",
             "fine but slow?? really",
         ] {
-            let (s, _) = score(text);
+            let (s, _) = scored(text);
             let total = s.pos + s.neu + s.neg;
             assert!((total - 1.0).abs() < 0.01 || total == 0.0, "{text}: {s:?}");
         }
@@ -679,7 +710,7 @@ mod tests {
     #[test]
     fn drivers_are_strongest_first() {
         let (_, drivers) =
-            score("the delivery was late and the support is useless, truly horrible");
+            scored("the delivery was late and the support is useless, truly horrible");
         assert_eq!(drivers[0].word, "horrible");
         assert!(drivers.iter().any(|d| d.word == "useless"));
     }

@@ -247,7 +247,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 
 /// The character at byte `at` of `text` and where the next one starts.
 #[inline(always)]
-fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+pub(crate) fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
     let byte = *text.as_bytes().get(at)?;
     if byte < 0x80 {
         return Some((char::from(byte), at + 1));
