@@ -604,17 +604,16 @@ impl HashIndex {
 }
 
 /// The alternatives each word of a message matches, in one buffer: the ids of word `i` are
-/// `ids[ends[i - 1]..ends[i]]`, sorted.
+/// `ids[starts[i]..starts[i + 1]]`, sorted.
 #[derive(Debug, Default)]
 struct WordIds {
     ids: Vec<u16>,
-    ends: Vec<u32>,
+    starts: Vec<u32>,
 }
 
 impl WordIds {
     fn of(&self, word: usize) -> &[u16] {
-        let from = word.checked_sub(1).map_or(0, |w| self.ends[w] as usize);
-        &self.ids[from..self.ends[word] as usize]
+        &self.ids[span(&self.starts, word)]
     }
 }
 
@@ -779,11 +778,12 @@ impl<T> PhraseSet<T> {
         // Sized once: most words match no alternative, a few match several.
         let mut ids = WordIds {
             ids: Vec::with_capacity(words.len() * 2),
-            ends: Vec::with_capacity(words.len()),
+            starts: Vec::with_capacity(words.len() + 1),
         };
+        ids.starts.push(0);
         for (at, word) in words.iter().enumerate() {
             self.word_ids(word, words.hash(at), &mut ids.ids);
-            ids.ends.push(ids.ids.len() as u32);
+            ids.starts.push(ids.ids.len() as u32);
         }
         let mut clauses = Vec::with_capacity(8);
         let mut start = 0;
