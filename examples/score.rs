@@ -21,7 +21,7 @@
 
 use handover::bot::faq::Faq;
 use handover::conversation::Role;
-use handover::detect::{Analysis, Detector, shared};
+use handover::detect::{Analysis, Detector, WordMemo, shared};
 use handover::escalate::Thresholds;
 use handover::replay::Replay;
 use serde::{Deserialize, Serialize};
@@ -288,6 +288,8 @@ fn messages(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let batch = if interactive { 1 } else { 4096 };
     let mut input = lines(input);
+    // One memo per thread, kept from batch to batch: words seen once are looked up fast.
+    let mut memos: Vec<WordMemo> = (0..threads).map(|_| WordMemo::default()).collect();
     loop {
         let chunk: Vec<String> = input.by_ref().take(batch).collect::<io::Result<_>>()?;
         if chunk.is_empty() {
@@ -297,13 +299,15 @@ fn messages(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
         let rendered: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = chunk
                 .chunks(per_thread)
-                .map(|part| {
+                .zip(memos.iter_mut())
+                .map(|(part, memo)| {
                     scope.spawn(move || {
                         // A line comes back as itself plus about 300 bytes of scores.
                         let size = part.iter().map(|line| line.len() + 320).sum();
                         let mut buffer = Vec::with_capacity(size);
                         for line in part {
-                            write_scored(&mut buffer, line, &detector.analyze(line));
+                            let analysis = detector.analyze_with(line, memo);
+                            write_scored(&mut buffer, line, &analysis);
                         }
                         buffer
                     })

@@ -7,7 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use handover::conversation::{Message, Role};
-use handover::detect::shared;
+use handover::detect::{WordMemo, shared};
 use handover::escalate::Policy;
 use handover::summary::{self, Cause, MAX_HEADLINE_CHARS};
 
@@ -96,9 +96,19 @@ fn analysis_never_panics_and_stays_in_range() {
     let detector = shared();
     let mut rng = Rng(0x5EED_1234_ABCD_0042);
     let mut policy = Policy::default();
+    // Remembered cue lookups change nothing, whether words keep their slots or not.
+    let mut memo = WordMemo::default();
+    let mut crowded = WordMemo::with_slots(16);
     for case in 0..cases {
         let text = random_text(&mut rng);
         let a = detector.analyze(&text);
+        for memo in [&mut memo, &mut crowded] {
+            assert_eq!(
+                detector.analyze_with(&text, memo),
+                a,
+                "case {case}: {text:?}"
+            );
+        }
         let s = a.sentiment;
         assert!((-1.0..=1.0).contains(&s.compound), "case {case}: {s:?}");
         for share in [s.pos, s.neu, s.neg] {

@@ -19,6 +19,7 @@ pub mod text;
 
 use crate::i18n::Lang;
 use cues::{BOT_FALLBACKS, LANGUAGES, expand};
+pub use phrase::WordMemo;
 use phrase::{PatternError, PhraseSet, PhraseSetBuilder};
 pub use sentiment::{Label, Marks, Sentiment};
 use std::sync::OnceLock;
@@ -225,11 +226,25 @@ impl Detector {
 
     /// Analyses one visitor message. Never panics, whatever the input.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_remembering(text, None)
+    }
+
+    /// [`analyze`](Self::analyze), with the cue lookups of words seen before taken from
+    /// `memo`: the same result, sooner when many messages are analysed (the scoring CLI
+    /// keeps one memo per thread).
+    pub fn analyze_with(&self, text: &str, memo: &mut WordMemo) -> Analysis {
+        self.analyze_remembering(text, Some(memo))
+    }
+
+    fn analyze_remembering(&self, text: &str, memo: Option<&mut WordMemo>) -> Analysis {
         let text = clip(text);
         let words = Words::new(text);
         let Surface { shouting, marks } = surface(text);
         let (sentiment, drivers) = sentiment::score(text, marks);
-        let hits = self.phrases.scan(&words);
+        let hits = match memo {
+            Some(memo) => self.phrases.scan_with(&words, memo),
+            None => self.phrases.scan(&words),
+        };
 
         let vetoed = |clause| {
             hits.iter()
