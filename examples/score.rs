@@ -25,6 +25,7 @@ use handover::detect::{Analysis, Detector, WordMemo, shared};
 use handover::escalate::Thresholds;
 use handover::replay::Replay;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -268,33 +269,50 @@ struct Decided<'a> {
 
 /// Input lines, read as bytes so that invalid UTF-8 is replaced instead of stopping the run.
 fn lines(input: impl BufRead) -> impl Iterator<Item = io::Result<String>> {
-    input.split(b'\n').map(|bytes| {
-        bytes.map(|mut bytes| {
-            if bytes.last() == Some(&b'\r') {
-                bytes.pop();
-            }
-            // Valid UTF-8 (nearly every line) is taken as it is, without a copy.
-            String::from_utf8(bytes)
-                .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned())
-        })
-    })
+    input
+        .split(b'\n')
+        .map(|bytes| bytes.map(|bytes| line_text(&bytes).into_owned()))
+}
+
+/// The text of one input line (its `\n` already gone): without a `\r` before it, and with
+/// invalid UTF-8 replaced. Valid UTF-8, nearly every line, is borrowed as it is.
+fn line_text(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Line mode. Typed at a terminal, each line is answered at once; piped, lines are read in
 /// batches and scored on every core, printed in input order.
-fn messages(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+fn messages(mut input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
     let detector = shared();
     let interactive = io::stdin().is_terminal();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let batch = if interactive { 1 } else { 4096 };
-    let mut input = lines(input);
     // One memo per thread, kept from batch to batch: words seen once are looked up fast.
     let mut memos: Vec<WordMemo> = (0..threads).map(|_| WordMemo::default()).collect();
+    // A batch is read into one buffer, and its lines are borrowed from it.
+    let (mut block, mut ends) = (Vec::new(), Vec::with_capacity(batch));
     loop {
-        let chunk: Vec<String> = input.by_ref().take(batch).collect::<io::Result<_>>()?;
-        if chunk.is_empty() {
+        block.clear();
+        ends.clear();
+        while ends.len() < batch && input.read_until(b'\n', &mut block)? > 0 {
+            ends.push(block.len());
+        }
+        if ends.is_empty() {
             return Ok(());
         }
+        let mut from = 0;
+        let chunk: Vec<Cow<'_, str>> = ends
+            .iter()
+            .map(|&end| {
+                let line = &block[from..end];
+                from = end;
+                line_text(line.strip_suffix(b"\n").unwrap_or(line))
+            })
+            .collect();
         let per_thread = chunk.len().div_ceil(threads);
         let rendered: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = chunk

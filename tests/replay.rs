@@ -132,6 +132,30 @@ fn line_mode_prints_what_serde_json_would() {
 }
 
 #[test]
+fn line_mode_reads_any_line_ending_and_bad_bytes() {
+    // CRLF, invalid UTF-8, an empty line, and a last line without a line break; more lines
+    // than one batch, so that a batch boundary falls inside the input.
+    let mut input = b"one\r\ntwo \xff\xfe words\n\nthree".to_vec();
+    input.extend(b"\nfour".repeat(5000));
+    let printed = run_cli(&[], input);
+    let texts: Vec<String> = printed
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(texts.len(), 5004);
+    assert_eq!(
+        texts[..4],
+        ["one", "two \u{FFFD}\u{FFFD} words", "", "three"]
+    );
+    assert!(texts[4..].iter().all(|t| t == "four"));
+}
+
+#[test]
 fn the_cli_prints_the_expected_summaries() {
     let cli = cli_summaries();
     let library = summary_lines(
