@@ -102,3 +102,10 @@ fn human_requests_on_the_held_out_sets() {
     let failures = evaluate("tests/data/human_requests_holdout");
     assert!(failures.is_empty(), "{failures:?}");
 }
+
+#[test]
+fn human_requests_on_the_third_held_out_sets() {
+    println!("\nthird held-out sets (tests/data/human_requests_holdout3):");
+    let failures = evaluate("tests/data/human_requests_holdout3");
+    assert!(failures.is_empty(), "{failures:?}");
+}

@@ -22,6 +22,9 @@ pub struct LanguageCues {
     pub frustration: &'static [(&'static str, f32, &'static str)],
     /// Confusion: `(pattern, weight, reason)`.
     pub confusion: &'static [(&'static str, f32, &'static str)],
+    /// Common words one edit from a word of a request ("stuff" from "staff", "than" from
+    /// "thank", "arent" from "agent"): they match only as themselves, never as its typo.
+    pub real_words: &'static [&'static str],
 }
 
 /// Fills `{name}` placeholders from `classes`; a placeholder of no class stays as written.
@@ -123,9 +126,23 @@ const EN: LanguageCues = LanguageCues {
             "please",
             "please|pls|plz|plox|now|asap|immediately|thanks|thank|thx|ty",
         ),
+        // A clause of just a noun asks for a person with these, not with "man" or "people"
+        // ("Man, this is slow", "Seriously, people?"), and not after "the" ("The agent, he
+        // said...").
+        (
+            "alone",
+            "human|humans|person|agent|agents|representative|representatives|rep|reps|operator|operators|someone|somebody|anyone|anybody|staff|employee|associate|advisor|adviser|specialist|manager|supervisor|support|consultant|technician|assistant|hooman",
+        ),
+        ("det_alone", "a|an|some|your|one|any|ur|u"),
+        // Nouns that name a team before the person noun: "a staff member", "your support
+        // team", "a customer service agent".
+        (
+            "unit",
+            "customer|support|tech|technical|service|billing|sales|help|care|staff|team|account|chat",
+        ),
     ],
     requests: &[
-        "{talk} to|with|w ?{det} ?{real} {person} {after}|$",
+        "{talk} to|with|w ?{det} ?{real} ?{unit} {person} {after}|$",
         "{talk} to|with someone|somebody|anyone ?real|else",
         "want|wnat|wnt|need|like|prefer|request|demand|wanna|needa ?to ?{talk} ?to|with ?{det} ?{real} {agent} {after}|$",
         "want|wnat|need|like|wanna ?{det} ?{real} person|someone|somebody|people $",
@@ -151,8 +168,8 @@ const EN: LanguageCues = LanguageCues {
         "is|are anyone|anybody|someone|somebody real|alive|human|there|here",
         "reach|contact|get_hold_of|get_in_touch_with ?{det} ?{real} {human} {after}|$",
         "human being|beings|help|contact|support|assistance|interaction|response|touch",
-        "^ ?{det} ?{real} {person} ?{please} ?{please} $",
-        "^ ?please|pls|plz|i|just ?need|want ?{det} ?{real} {person} ?{please} ?{please} $",
+        "^ ?{det_alone} ?{real} {alone} ?{please} ?{please} $",
+        "^ ?please|pls|plz|i|just ?need|want ?{det_alone} ?{real} {alone} ?{please} ?{please} $",
         "^ ?please|pls|plz customer|tech ?service|support|care ?please|pls|plz|now $",
         "can|could|would|will|may|cant ?{det} ?{real} {person} ~1 help|assist|check|look|contact|call|answer|reply|respond|sort|fix|handle|deal|take|review|see|get_back",
         "have|get ?{det} someone|somebody|an|a ?{agent} ~1 call|contact|email|reach|ring|phone me",
@@ -174,6 +191,8 @@ const EN: LanguageCues = LanguageCues {
         "talk|speak to ?a|an|the|your manager|supervisor|boss",
         "take me to ?a|an ?{real} {person} {after}|$",
         "let me ~2 {talk} ~2 {person} {after}|$",
+        "be|get|getting|being transferred|connected|escalated|forwarded|routed|redirected|passed ?over|through|back to|with ?{det} ?{real} ?{unit} {person}|service|desk {after}|$",
+        "hand|handing me|us ?over|off to ?{det} ?{real} ?{unit} {person} {after}|$",
     ],
     vetoes: &[
         "dont|do_not|no_need|never|not|stop ~2 call|phone|ring|calling me",
@@ -188,6 +207,8 @@ const EN: LanguageCues = LanguageCues {
         "become|becoming|hire|hiring|job|jobs|career|apply|applying|work|recruit* ~3 {person}",
         "travel|insurance|estate|delivery|shipping|secret|free|booking|sales|your|my agent|agents ~3 was|were|is|has|had|did|booked|sent|said|told|great|good|nice",
         "talked|spoke|spoken|chatted ~3 {person}",
+        "feel|feels|feeling|felt|look|looks|looking|sound|sounds|act|acts|acting like ~2 {person}",
+        "i|we|they|really|also|just|do|dont like|liked|love|loved|enjoy|enjoyed|appreciate|appreciated the|your|their|our|my|his|her|these|those|all ~1 {person}",
     ],
     frustration: &[
         (
@@ -357,6 +378,149 @@ const EN: LanguageCues = LanguageCues {
             "the answer is off topic",
         ),
     ],
+    // Drawn from the words of the VADER ground-truth sentences one edit from a request
+    // word, less misspellings ("transfered") and plurals of person nouns ("managers"), which
+    // should still match.
+    real_words: &[
+        "than",
+        "think",
+        "thinks",
+        "tank",
+        "tanks",
+        "shank",
+        "hanks",
+        "these",
+        "here",
+        "where",
+        "three",
+        "theres",
+        "theyre",
+        "theme",
+        "might",
+        "night",
+        "light",
+        "bright",
+        "fight",
+        "sight",
+        "eight",
+        "tight",
+        "fright",
+        "ever",
+        "sever",
+        "newer",
+        "fever",
+        "lever",
+        "world",
+        "wound",
+        "though",
+        "thorough",
+        "watch",
+        "match",
+        "catch",
+        "path",
+        "pitch",
+        "batch",
+        "latch",
+        "patchy",
+        "each",
+        "beach",
+        "teach",
+        "breach",
+        "roach",
+        "hell",
+        "cold",
+        "boring",
+        "brink",
+        "bling",
+        "setting",
+        "letting",
+        "betting",
+        "giving",
+        "loving",
+        "liking",
+        "lining",
+        "ground",
+        "round",
+        "abound",
+        "tough",
+        "couch",
+        "ouch",
+        "pouch",
+        "touchy",
+        "letter",
+        "bitter",
+        "butter",
+        "treat",
+        "father",
+        "willing",
+        "killing",
+        "filling",
+        "wake",
+        "aware",
+        "hall",
+        "sale",
+        "saves",
+        "tales",
+        "males",
+        "salts",
+        "bales",
+        "wasted",
+        "waited",
+        "witch",
+        "stitch",
+        "root",
+        "hanging",
+        "landing",
+        "contract",
+        "chick",
+        "heck",
+        "chuck",
+        "cheek",
+        "routes",
+        "roots",
+        "rote",
+        "rouge",
+        "rooted",
+        "router",
+        "rouse",
+        "rely",
+        "advised",
+        "advise",
+        "advisory",
+        "associated",
+        "pissed",
+        "passes",
+        "passer",
+        "paused",
+        "handled",
+        "gain",
+        "bout",
+        "tissue",
+        "issued",
+        "alike",
+        "prone",
+        "phony",
+        "peak",
+        "steak",
+        "refer",
+        "preview",
+        "pooper",
+        "heeded",
+        "needy",
+        "chanting",
+        "stuff",
+        "stiff",
+        "manages",
+        "managed",
+        "manage",
+        "arent",
+        "taking",
+        "walking",
+        "stalking",
+        "employer",
+        "humane",
+        "brings",
+    ],
 };
 
 const ES: LanguageCues = LanguageCues {
@@ -381,6 +545,7 @@ const ES: LanguageCues = LanguageCues {
         "quiero|necesito|quisiera|prefiero|deseo|exijo|pido ?{talk} ?con ?{det} {person} ~1 real|humano|humana|verdad|persona|$",
         "quiero|necesito|quisiera|exijo ?{det} agente|asesor|asesora|operador|operadora|humano|representante|supervisor|gerente",
         "pasame|paseme|pasenme|transfiereme|transfierame|comunicame|comuniqueme|conectame|conecteme|ponme|pongame|derivame|derivenme ~2 {person}",
+        "me|nos ~2 transferir|transfieran|transfiera|transfieres|pasar|pasen|pase|pasas|comunicar|comuniquen|comunique|conectar|conecten|conecte|poner|pongan|ponga|derivar|deriven|derive con|a|al ?{det} {person}",
         "persona|humano|agente|asesor|alguien real|reales|verdadera|verdadero|viva",
         "de carne y hueso",
         "no quiero|sirve ~3 bot|bots|robot|robots|maquina|chatbot|contestador",
@@ -478,6 +643,7 @@ const ES: LanguageCues = LanguageCues {
         ),
         ("^ que|como $", 0.35, "puzzled"),
     ],
+    real_words: &[],
 };
 
 const FR: LanguageCues = LanguageCues {
@@ -498,7 +664,7 @@ const FR: LanguageCues = LanguageCues {
         ),
     ],
     requests: &[
-        "{talk} ?a|avec ?{det} ?{real} {person}",
+        "{talk} ?a|avec|au|aux ?{det} ?{real} {person}",
         "{talk} ?a|avec quelqu ?un",
         "veux|voudrais|souhaite|souhaiterais|aimerais|exige|demande|prefere|faut ~3 humain|humaine|conseiller|conseillere|operateur|operatrice|agent|interlocuteur|responsable",
         "veux|voudrais|souhaite|aimerais ~3 vraie|vrai|veritable personne|humain|quelqu",
@@ -610,6 +776,7 @@ const FR: LanguageCues = LanguageCues {
         ),
         ("^ quoi|hein|pardon $", 0.4, "puzzled"),
     ],
+    real_words: &[],
 };
 
 const DE: LanguageCues = LanguageCues {
@@ -633,7 +800,7 @@ const DE: LanguageCues = LanguageCues {
         ),
     ],
     requests: &[
-        "mit ?{det} ?{adj} {person} ~2 {talk}",
+        "mit|zum|zur ?{det} ?{adj} {person} ~2 {talk}",
         "{talk} ?mit ?{det} ?{adj} {person}",
         "{det} ?{adj} {person} ~2 sprechen|sehen|haben|bitte",
         "will|mochte|moechte|brauche|hatte|haette|wunsche|verlange|hätte ~3 mensch|menschen|mitarbeiter|mitarbeiterin|berater|beraterin|ansprechpartner|agenten|kundenberater",
@@ -741,6 +908,7 @@ const DE: LanguageCues = LanguageCues {
         ),
         ("^ was|wie_bitte|hae|hä $", 0.4, "puzzled"),
     ],
+    real_words: &[],
 };
 
 const PT: LanguageCues = LanguageCues {
@@ -859,6 +1027,7 @@ const PT: LanguageCues = LanguageCues {
         ),
         ("^ que|como|hein $", 0.35, "puzzled"),
     ],
+    real_words: &[],
 };
 
 const IT: LanguageCues = LanguageCues {
@@ -887,6 +1056,8 @@ const IT: LanguageCues = LanguageCues {
         "ho bisogno di ~2 operatore|umano|persona|agente|qualcuno",
         "passami|passatemi|mi_passi|mi_passa|mettetemi|mettimi|mi_metta|trasferitemi|trasferiscimi|collegatemi|mi_colleghi ~3 {person}",
         "mettetemi|mettimi ~1 in contatto",
+        "mi|ci passi|passa|passate|metti|mette|mettete|trasferisci|trasferisca|trasferite|colleghi|colleghiate ~2 {person}",
+        "{person} umano|umana|reale|vero|vera",
         "persona|operatore|umano|qualcuno reale|vera|vero|in_carne",
         "essere umano",
         "non voglio|sopporto ~4 bot|robot|macchina|chatbot|risponditore",
@@ -984,6 +1155,7 @@ const IT: LanguageCues = LanguageCues {
         ),
         ("^ cosa|come|eh $", 0.35, "puzzled"),
     ],
+    real_words: &[],
 };
 
 const NL: LanguageCues = LanguageCues {
@@ -1008,6 +1180,7 @@ const NL: LanguageCues = LanguageCues {
         "iemand|een_mens|een_medewerker spreken|bellen|nodig",
         "iemand ~4 spreken|bellen|praten",
         "mag|kan|wil ik ~1 {det} ?{real} {person} spreken|bellen|aan",
+        "wil|wilt|zou|graag|moet ~2 {det} ?{real} {person} spreken|bellen|praten|chatten|nodig",
         "{real} {person}",
         "geen ~2 bot|bots|robot|robots|chatbot|computer|machine",
         "niet ~2 met ~1 bot|robot|chatbot|computer",
@@ -1092,6 +1265,7 @@ const NL: LanguageCues = LanguageCues {
         ("niet wat ik ~1 vroeg|bedoelde", 0.55, "not what they asked"),
         ("^ wat|huh|he $", 0.35, "puzzled"),
     ],
+    real_words: &[],
 };
 
 #[cfg(test)]

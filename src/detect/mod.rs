@@ -144,6 +144,9 @@ impl StagedBuild {
 
     fn add_language(&mut self, lang: &cues::LanguageCues) {
         let builder = &mut self.builder;
+        for word in lang.real_words {
+            builder.add_real_word(word);
+        }
         for pattern in lang.requests {
             let _ = builder.add_tolerant(&expand(pattern, lang.classes), Cue::Request);
         }

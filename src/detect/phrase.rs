@@ -146,6 +146,8 @@ pub struct PhraseSetBuilder<T> {
     items: Vec<Item>,
     item_ids: Vec<u16>,
     patterns: Vec<Pattern<T>>,
+    /// Words that match only as themselves (see [`PhraseSetBuilder::add_real_word`]).
+    real_words: Alternatives,
 }
 
 impl<T> Default for PhraseSetBuilder<T> {
@@ -156,6 +158,7 @@ impl<T> Default for PhraseSetBuilder<T> {
             items: Vec::new(),
             item_ids: Vec::new(),
             patterns: Vec::new(),
+            real_words: Alternatives::default(),
         }
     }
 }
@@ -175,6 +178,24 @@ impl<T: Clone> PhraseSetBuilder<T> {
     /// pattern.
     pub fn add(&mut self, source: &str, payload: T) -> Result<&mut Self, PatternError> {
         self.add_with(source, payload, false)
+    }
+
+    /// Marks `word` as a word in its own right: it matches an alternative only when it is
+    /// that alternative, never as a typo of one ("stuff" is not a typo of "staff"). Folded
+    /// like a message.
+    pub fn add_real_word(&mut self, word: &str) -> &mut Self {
+        let words = Words::new(word);
+        let folded = words.concat();
+        if !folded.is_empty() {
+            self.real_words.text.push_str(folded);
+            let end = self.real_words.text.len() as u32;
+            self.real_words.starts.push(end);
+            self.real_words.kinds.push(Kind {
+                prefix: false,
+                typos: 0,
+            });
+        }
+        self
     }
 
     /// Adds one pattern whose longer words also match with a typo or two.
@@ -437,8 +458,15 @@ impl<T: Clone> PhraseSetBuilder<T> {
                 anchored[*slot as usize] = number as u32;
             }
         }
+        let mut real_words = self.real_words;
+        real_words.text.shrink_to_fit();
+        let real_keys = (0..real_words.len() as u16)
+            .map(|id| (hash(real_words.get(id)), id))
+            .collect();
         PhraseSet {
             alternatives,
+            real_words,
+            real_keys: HashIndex::new(real_keys),
             keys: HashIndex::new(keys),
             typo_keys: HashIndex::new(typo_keys),
             prefixes: HashIndex::new(prefixes),
@@ -726,6 +754,9 @@ impl<'a> Clause<'a> {
 #[derive(Debug)]
 pub struct PhraseSet<T> {
     alternatives: Alternatives,
+    /// Words that match only as themselves, and their index.
+    real_words: Alternatives,
+    real_keys: HashIndex,
     /// Whole alternatives.
     keys: HashIndex,
     /// Typo-tolerant alternatives and their one-letter deletions, apart from the rest so
@@ -812,7 +843,9 @@ impl<T> PhraseSet<T> {
         } else {
             bytes.iter().filter(|b| **b & 0xC0 != 0x80).count()
         };
-        if (self.typo_lengths.0..=self.typo_lengths.1).contains(&chars) {
+        if (self.typo_lengths.0..=self.typo_lengths.1).contains(&chars)
+            && !self.is_real_word(bytes, whole)
+        {
             // The word may be a tolerant alternative less one letter.
             if self.typo_keys.may_hold(whole) {
                 consider(&self.typo_keys, whole);
@@ -860,6 +893,16 @@ impl<T> PhraseSet<T> {
             }
         }
         out[start..].sort_unstable();
+    }
+
+    /// Whether the word with these bytes and mixed hash was added with
+    /// [`PhraseSetBuilder::add_real_word`].
+    fn is_real_word(&self, bytes: &[u8], mixed: u32) -> bool {
+        self.real_keys.may_hold(mixed)
+            && self
+                .real_keys
+                .get(mixed)
+                .any(|id| self.real_words.bytes(id) == bytes)
     }
 
     /// Every pattern that occurs in `words`, at most once per clause, in pattern order.
@@ -992,6 +1035,28 @@ mod tests {
         let mut builder = PhraseSetBuilder::default();
         builder.add_tolerant(pattern, ()).unwrap();
         !builder.build().scan(&Words::new(text)).is_empty()
+    }
+
+    #[test]
+    fn real_words_match_only_as_themselves() {
+        let mut builder = PhraseSetBuilder::default();
+        builder
+            .add_tolerant("talk to ?the staff|stuffing", ())
+            .unwrap();
+        builder.add_real_word("Stuff").add_real_word("stuffing");
+        let set = builder.build();
+        let cases = [
+            ("talk to the staff", true),
+            ("talk to the staf", true),
+            ("talk to the sfaff", true),
+            // A real word one letter from "staff" is not its typo...
+            ("talk to the stuff", false),
+            // ...but a real word that is an alternative still matches as itself.
+            ("talk to the stuffing", true),
+        ];
+        for (text, found) in cases {
+            assert_eq!(!set.scan(&Words::new(text)).is_empty(), found, "{text}");
+        }
     }
 
     #[test]
