@@ -196,7 +196,7 @@ const EN: LanguageCues = LanguageCues {
     ],
     vetoes: &[
         "dont|do_not|no_need|never|not|stop ~2 call|phone|ring|calling me",
-        "person|someone|somebody to sign|collect|pick|receive|accept|deliver",
+        "person|someone|somebody|anyone|anybody ~3 sign|collect|pick|receive|accept|deliver",
         "add|remove|change|invite|share|delete ~3 person|user|people|member|staff|employee",
         "do|does you|they ~1 have ~2 human|humans|people|staff|agents",
         "are|r you|u ~2 {real}|bot|robot|robots|ai|person|machine",
