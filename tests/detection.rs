@@ -109,3 +109,51 @@ fn human_requests_on_the_third_held_out_sets() {
     let failures = evaluate("tests/data/human_requests_holdout3");
     assert!(failures.is_empty(), "{failures:?}");
 }
+
+/// Share of `(language, message)` pairs whose language is guessed right, printed per
+/// language with the misses.
+fn language_accuracy(name: &str, labeled: &[(String, String)]) -> f64 {
+    let detector = shared();
+    let mut right = 0;
+    println!("\nlanguage of {name}:");
+    for lang in ["en", "es", "fr", "de", "pt", "it", "nl"] {
+        let (mut n, mut found) = (0, 0);
+        for (_, text) in labeled.iter().filter(|(l, _)| l == lang) {
+            n += 1;
+            let guessed = detector.analyze(text).language.code();
+            if guessed == lang {
+                found += 1;
+            } else {
+                println!("          {lang} read as {guessed}: {text}");
+            }
+        }
+        println!("{lang:8}  {found:4} of {n:4}");
+        right += found;
+    }
+    right as f64 / labeled.len() as f64
+}
+
+#[test]
+fn languages_are_guessed() {
+    // Ordinary support messages, written for this test (first run: 50 of 56).
+    let plain: Vec<(String, String)> = lines("tests/data/languages.txt")
+        .into_iter()
+        .filter_map(|l| l.split_once(' ').map(|(a, b)| (a.to_owned(), b.to_owned())))
+        .collect();
+    // Every message of the request sets, labeled by the file it is in.
+    let mut requests = Vec::new();
+    for dir in ["", "_holdout", "_holdout2", "_holdout3"] {
+        for lang in ["en", "es", "fr", "de", "pt", "it", "nl"] {
+            for line in lines(&format!("tests/data/human_requests{dir}/{lang}.txt")) {
+                requests.push((lang.to_owned(), line[2..].to_owned()));
+            }
+        }
+    }
+    let plain_share = language_accuracy("ordinary messages", &plain);
+    let request_share = language_accuracy("the request sets", &requests);
+    println!(
+        "right: {plain_share:.3} of ordinary messages, {request_share:.3} of the request sets"
+    );
+    assert!(plain_share >= 0.85, "{plain_share}");
+    assert!(request_share >= 0.95, "{request_share}");
+}
