@@ -535,6 +535,12 @@ const ES: LanguageCues = LanguageCues {
             "person",
             "persona|personas|humano|humana|humanos|agente|agentes|asesor|asesora|asesores|operador|operadora|representante|ejecutivo|ejecutiva|encargado|encargada|supervisor|gerente|alguien|empleado|empleada|trabajador|tecnico|especialista|responsable|soporte|atencion|gente|ser",
         ),
+        // A clause of just a noun asks for a person with these, not with words that are also
+        // interjections or forms of address ("Gente, esto tarda", "Atención: ...").
+        (
+            "alone",
+            "persona|personas|humano|humana|humanos|agente|agentes|asesor|asesora|asesores|operador|operadora|representante|ejecutivo|ejecutiva|encargado|encargada|supervisor|gerente|alguien|empleado|empleada|trabajador|tecnico|especialista|responsable|soporte",
+        ),
         (
             "real",
             "real|reales|verdadero|verdadera|de_verdad|vivo|humano|humana|fisica|fisico",
@@ -552,13 +558,15 @@ const ES: LanguageCues = LanguageCues {
         "no_mas|basta ~2 bot|bots|robot|robots|maquina",
         "hay alguien|algun|alguna|una|un ?persona|humano|agente ~1 real|ahi|alli|aqui|disponible|$",
         "^ ?hola ?hay alguien ?ahi|alli|aqui $",
-        "^ ?un|una {person} ?real ?por|porfa|porfavor|favor|ya|ahora ?favor $",
+        "^ un|una {person} ?real ?por|porfa|porfavor|favor|ya|ahora ?favor $",
+        "^ {person} ?real por|porfa|porfavor|favor|ya|ahora ?favor $",
+        "^ {alone} ?real $",
         "^ ?atencion|servicio al cliente ?por|porfavor ?favor $",
         "alguien|una_persona|un_agente|un_asesor|un_humano puede|podria|pueden ~1 ayudarme|atenderme|ayudar|atender|llamarme",
         "puede|podria|pueden|podrian alguien|una_persona|un_agente|un_asesor|un_humano ~1 ayudarme|atenderme|llamarme|contactarme|ayudar|atender",
         "llamenme|llamame|llameme|contactenme|contactame",
         "atender|atienda|atiendan|atiende|atendido|atendida|llame|llamen|contacte|contacten ~3 {person}",
-        "^ ?por ?favor ?un|una {person} ?por ?favor $",
+        "^ por ?favor ?un|una {person} ?por ?favor $",
         "me pueden|puede ~1 llamar|contactar",
     ],
     vetoes: &[
@@ -643,7 +651,8 @@ const ES: LanguageCues = LanguageCues {
         ),
         ("^ que|como $", 0.35, "puzzled"),
     ],
-    real_words: &[],
+    // "Gente" (people, also "folks!") is one letter from "agente".
+    real_words: &["gente"],
 };
 
 const FR: LanguageCues = LanguageCues {
@@ -657,6 +666,12 @@ const FR: LanguageCues = LanguageCues {
         (
             "person",
             "humain|humaine|humains|personne|conseiller|conseillere|conseillers|agent|agents|operateur|operatrice|interlocuteur|interlocutrice|responsable|technicien|employe|employee|collaborateur|vendeur|superviseur|manager|gerant|service|support|quelquun|qqn|gens|etre",
+        ),
+        // A clause of just a noun asks for a person with these, not with words that are also
+        // interjections or forms of address ("Les gens", "Service ?").
+        (
+            "alone",
+            "humain|humaine|humains|personne|conseiller|conseillere|conseillers|agent|agents|operateur|operatrice|interlocuteur|interlocutrice|responsable|technicien|employe|employee|collaborateur|vendeur|superviseur|manager|gerant|support|quelquun|qqn",
         ),
         (
             "real",
@@ -679,7 +694,9 @@ const FR: LanguageCues = LanguageCues {
         "y_a_t_il|il_y_a|ya|y_a ~2 quelqu|quelquun|humain|conseiller",
         "quelqu un ~1 la|ici|de_vivant|de_reel",
         "^ ?bonjour ?il|y ~3 quelqu ?un ?la $",
-        "^ ?un|une {person} ?svp|stp|s_il|merci ?vous|te ?plait $",
+        "^ un|une {person} ?svp|stp|s_il|merci ?vous|te ?plait $",
+        "^ {person} svp|stp|s_il|merci ?vous|te ?plait $",
+        "^ {alone} $",
         "^ ?service client ?svp|stp $",
         "quelqu|un_humain|une_personne|un_conseiller ~2 peut|pourrait|peuvent ~1 m|me|nous ~1 aider|rappeler|contacter|repondre",
         "rappelez|appelez|contactez moi",
@@ -798,6 +815,12 @@ const DE: LanguageCues = LanguageCues {
             "talk",
             "sprechen|reden|chatten|schreiben|telefonieren|verbunden|verbinden|kontakt|sprechen?",
         ),
+        // A clause of just a noun asks for a person with these, not with "Mensch" or "Chef",
+        // which are also interjections and forms of address ("Mensch, das dauert ewig").
+        (
+            "alone",
+            "mitarbeiter|mitarbeiterin|berater|beraterin|agent|agenten|kundenberater|kundenberaterin|kundendienst|kundenservice|support|jemand|sachbearbeiter|sachbearbeiterin|operator|ansprechpartner|ansprechpartnerin|techniker",
+        ),
     ],
     requests: &[
         "mit|zum|zur ?{det} ?{adj} {person} ~2 {talk}",
@@ -813,8 +836,10 @@ const DE: LanguageCues = LanguageCues {
         "nicht ~2 mit|dem ~1 bot|roboter|chatbot|maschine",
         "ist|sitzt ~2 jemand|ein_mensch|ein_mitarbeiter ~1 da|dort|hier|erreichbar|$",
         "^ ?hallo ?ist ~1 jemand ~1 da $",
-        "^ ?ein|einen {person} ?bitte|jetzt|sofort $",
-        "^ ?bitte ?ein|einen|eine {person} ?bitte $",
+        "^ ein|einen|eine {person} ?bitte|jetzt|sofort $",
+        "^ {person} bitte|jetzt|sofort $",
+        "^ {alone} $",
+        "^ bitte ?ein|einen|eine {person} ?bitte $",
         "kann|konnte|koennte|konnen ~1 mir|uns ~1 ein|eine|jemand ?mensch|mitarbeiter|mitarbeiterin|berater ~1 helfen|weiterhelfen|zuruckrufen|anrufen",
         "kann|konnte ~1 mich ~1 jemand|ein_mitarbeiter ~1 anrufen|zuruckrufen|kontaktieren",
         "rufen|ruf|ruft ~1 sie|du ~1 mich ~1 an|zuruck",
@@ -923,6 +948,12 @@ const PT: LanguageCues = LanguageCues {
             "person",
             "pessoa|pessoas|humano|humana|humanos|atendente|atendentes|agente|operador|operadora|representante|consultor|consultora|gerente|supervisor|alguem|funcionario|funcionaria|tecnico|especialista|responsavel|suporte|atendimento|gente|ser",
         ),
+        // A clause of just a noun asks for a person with these, not with words that are also
+        // interjections or forms of address ("Gente, que demora!").
+        (
+            "alone",
+            "pessoa|pessoas|humano|humana|humanos|atendente|atendentes|agente|operador|operadora|representante|consultor|consultora|gerente|supervisor|alguem|funcionario|funcionaria|tecnico|especialista|responsavel|suporte|atendimento",
+        ),
         (
             "real",
             "real|reais|verdadeiro|verdadeira|de_verdade|vivo|humano|humana|de_carne_e_osso",
@@ -941,7 +972,9 @@ const PT: LanguageCues = LanguageCues {
         "chega|basta de ~1 robo|robos|bot|bots|maquina",
         "tem|ha|existe ~1 alguem|algum_humano|uma_pessoa|algum_atendente ~1 ai|real|disponivel|aqui|$",
         "^ ?ola|oi ?tem alguem ?ai|aqui $",
-        "^ ?um|uma {person} ?{real} ?por|pf|pfv|favor|agora ?favor $",
+        "^ um|uma {person} ?{real} ?por|pf|pfv|favor|agora ?favor $",
+        "^ {person} ?{real} por|pf|pfv|favor|agora ?favor $",
+        "^ {alone} ?{real} $",
         "alguem|uma_pessoa|um_atendente|um_humano ~1 pode|poderia|podem ~2 ajudar|atender|ligar|responder",
         "me_liga|me_ligue|ligue_me|liguem_me|me_liguem|me_retorne|retornem",
     ],
@@ -1027,7 +1060,8 @@ const PT: LanguageCues = LanguageCues {
         ),
         ("^ que|como|hein $", 0.35, "puzzled"),
     ],
-    real_words: &[],
+    // "Pessoal" (folks) is one letter from "pessoas", "gente" (people, folks) from "agente".
+    real_words: &["pessoal", "gente"],
 };
 
 const IT: LanguageCues = LanguageCues {
@@ -1044,6 +1078,12 @@ const IT: LanguageCues = LanguageCues {
         (
             "person",
             "persona|persone|umano|umana|umani|operatore|operatrice|operatori|agente|addetto|addetta|consulente|responsabile|tecnico|impiegato|impiegata|dipendente|qualcuno|assistenza|supporto|servizio|essere",
+        ),
+        // A clause of just a noun asks for a person with these, not with words that are also
+        // interjections or forms of address ("Servizio pessimo").
+        (
+            "alone",
+            "persona|persone|umano|umana|umani|operatore|operatrice|operatori|agente|addetto|addetta|consulente|responsabile|tecnico|impiegato|impiegata|dipendente|qualcuno|assistenza|supporto",
         ),
         (
             "real",
@@ -1065,7 +1105,9 @@ const IT: LanguageCues = LanguageCues {
         "basta ~2 bot|robot|macchina|chatbot",
         "c_e|ce ~1 qualcuno|un_operatore|una_persona|un_umano",
         "^ ?ciao|salve ?c_e|ce qualcuno $",
-        "^ ?un|una {person} ?per|grazie|subito|favore ?favore $",
+        "^ un|una {person} ?per|grazie|subito|favore ?favore $",
+        "^ {person} per|grazie|subito|favore ?favore $",
+        "^ {alone} $",
         "qualcuno|un_operatore|una_persona|un_umano ~1 puo|potrebbe|possono ~2 aiutarmi|aiutare|richiamarmi|chiamarmi|rispondere",
         "richiamatemi|chiamatemi|mi_richiami|mi_chiami|mi_chiamate|richiamami",
     ],
@@ -1167,6 +1209,12 @@ const NL: LanguageCues = LanguageCues {
             "person",
             "mens|mensen|medewerker|medewerkster|medewerkers|persoon|agent|iemand|klantenservice|operator|adviseur|leidinggevende|manager|supervisor|helpdesk|support|werknemer|collega",
         ),
+        // A clause of just a noun asks for a person with these, not with words that are also
+        // interjections or forms of address ("Mensen, wat duurt dit lang").
+        (
+            "alone",
+            "medewerker|medewerkster|medewerkers|persoon|agent|iemand|klantenservice|operator|adviseur|leidinggevende|manager|supervisor|helpdesk|support|werknemer|collega",
+        ),
         ("real", "echte|echt|levende|menselijke|werkelijke"),
     ],
     requests: &[
@@ -1186,7 +1234,9 @@ const NL: LanguageCues = LanguageCues {
         "niet ~2 met ~1 bot|robot|chatbot|computer",
         "is|zit ~1 er ~2 iemand|een_mens|een_medewerker",
         "^ ?hallo ?is daar ?iemand $",
-        "^ ?een {person} ?alsjeblieft|aub|graag|nu|alstublieft $",
+        "^ een {person} ?alsjeblieft|aub|graag|nu|alstublieft $",
+        "^ {person} alsjeblieft|aub|graag|nu|alstublieft $",
+        "^ {alone} $",
         "kan|kunt|kunnen ~1 iemand|een_medewerker|een_mens ~2 helpen|bellen|terugbellen|contact",
         "bel|bellen ~1 me|mij ~1 terug|op|alsjeblieft",
         "terugbellen|terugbelverzoek",

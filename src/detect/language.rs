@@ -12,13 +12,13 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
     (
         Lang::En,
         &[
-            "the", "and", "is", "to", "i", "my", "you", "it", "not", "have", "what", "with", "for",
-            "this", "that", "of", "an", "please", "can", "how", "where", "why", "when", "do",
-            "does", "was", "are", "me", "been", "still", "want", "need", "im", "dont", "hi",
-            "hello", "thanks", "order", "your", "get", "just", "would", "could", "there", "no",
-            "yes", "someone", "anyone", "talk", "speak", "human", "real", "call", "help", "be",
-            "am", "will", "a", "as", "in", "on", "at", "so", "we", "he", "she", "they", "or", "if",
-            "all", "one", "by", "from", "more", "about",
+            "the", "and", "customer", "is", "to", "i", "my", "you", "it", "not", "have", "what",
+            "with", "for", "this", "that", "of", "an", "please", "can", "how", "where", "why",
+            "when", "do", "does", "was", "are", "me", "been", "still", "want", "need", "im",
+            "dont", "hi", "hello", "thanks", "order", "your", "get", "just", "would", "could",
+            "there", "no", "yes", "someone", "anyone", "talk", "speak", "human", "real", "call",
+            "help", "be", "am", "will", "a", "as", "in", "on", "at", "so", "we", "he", "she",
+            "they", "or", "if", "all", "one", "by", "from", "more", "about",
         ],
     ),
     (
@@ -501,6 +501,21 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
     ),
 ];
 
+/// Forms a French or Italian word takes before a vowel, where the apostrophe splits it off.
+const ELIDED: [&str; 8] = ["j", "c", "n", "d", "qu", "l", "m", "quelqu"];
+
+/// Whether `word` is one of the [`ELIDED`] forms.
+fn is_elided(word: &str) -> bool {
+    word.len() <= 6 && ELIDED.contains(&word)
+}
+
+/// Whether an elided form may stand before `next`: a vowel or a mute "h" starts it.
+fn opens_elision(next: &str) -> bool {
+    next.bytes()
+        .next()
+        .is_some_and(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h'))
+}
+
 /// Function words → the languages they belong to (bit `i` for [`FUNCTION_WORDS`]`[i]`),
 /// in an open-addressing table on the words' [`hash`]es, which [`Words`] has already
 /// computed: one probe and one comparison per word of the message.
@@ -601,11 +616,20 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
         return Some(Lang::He);
     }
     let table = Table::get();
-    for (word, hash) in words.plain_hashed() {
+    let mut plain = words.plain_hashed().peekable();
+    while let Some((word, hash)) = plain.next() {
         // Most words are no function word of any language: nothing to add. A word of several
         // languages ("que", "de", "la") shares one vote among them, so that a word of one
         // language alone outweighs it and shared words alone rarely tie.
         let mut languages = table.languages(word, hash);
+        if languages != 0
+            && is_elided(word)
+            && !plain.peek().is_some_and(|(next, _)| opens_elision(next))
+        {
+            // "j", "l", "qu" stand for "je", "le", "que" only before a vowel ("j'ai", "l'ordre",
+            // even typed "j ai"); elsewhere they are a smiley's letter (":D") or an initial.
+            languages = 0;
+        }
         let share = 1.0 / languages.count_ones().max(1) as f32;
         while languages != 0 {
             scores[languages.trailing_zeros() as usize] += share;
@@ -676,6 +700,11 @@ mod tests {
             ("48213", None),
             ("", None),
             ("ok", None),
+            // An elided form counts only before a vowel, typed with or without apostrophe.
+            ("Woohoo good start! :D", None),
+            ("Congrats, Damien. :D", None),
+            ("j ai un probleme avec ma commande", Some(Lang::Fr)),
+            ("c'è un problema con il mio ordine", Some(Lang::It)),
         ];
         for (text, expected) in cases {
             assert_eq!(lang(text), expected, "{text}");
