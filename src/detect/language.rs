@@ -109,6 +109,7 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
             "ayer",
             "hoy",
             "algun",
+            "nadie",
         ],
     ),
     (
@@ -351,6 +352,8 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
             "real",
             "agente",
             "operador",
+            "ninguem",
+            "basta",
         ],
     ),
     (
@@ -425,6 +428,8 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
             "consulente",
             "agente",
             "no",
+            "nessuno",
+            "basta",
         ],
     ),
     (
