@@ -6,6 +6,9 @@
 use handover::detect::shared;
 use std::fs;
 
+/// The languages of the labeled sets, one file each.
+const LANGUAGES: [&str; 7] = ["en", "es", "fr", "de", "pt", "it", "nl"];
+
 /// Lines of a data file without comments and blanks.
 fn lines(path: &str) -> Vec<String> {
     fs::read_to_string(path)
@@ -25,7 +28,7 @@ fn evaluate(dir: &str) -> Vec<String> {
     let mut negatives = 0;
     let mut failures = Vec::new();
     println!("language  requests  found  recall   look-alikes  false alarms");
-    for lang in ["en", "es", "fr", "de", "pt", "it", "nl"] {
+    for lang in LANGUAGES {
         let (mut positives, mut found, mut lookalikes, mut alarms) = (0, 0, 0, 0);
         let mut missed = Vec::new();
         for line in lines(&format!("{dir}/{lang}.txt")) {
@@ -116,7 +119,7 @@ fn language_accuracy(name: &str, labeled: &[(String, String)]) -> f64 {
     let detector = shared();
     let mut right = 0;
     println!("\nlanguage of {name}:");
-    for lang in ["en", "es", "fr", "de", "pt", "it", "nl"] {
+    for lang in LANGUAGES {
         let (mut n, mut found) = (0, 0);
         for (_, text) in labeled.iter().filter(|(l, _)| l == lang) {
             n += 1;
@@ -149,7 +152,7 @@ fn languages_are_guessed() {
     // Every message of the request sets, labeled by the file it is in.
     let mut requests = Vec::new();
     for dir in ["", "_holdout", "_holdout2", "_holdout3"] {
-        for lang in ["en", "es", "fr", "de", "pt", "it", "nl"] {
+        for lang in LANGUAGES {
             for line in lines(&format!("tests/data/human_requests{dir}/{lang}.txt")) {
                 requests.push((lang.to_owned(), line[2..].to_owned()));
             }
