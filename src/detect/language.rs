@@ -514,6 +514,19 @@ fn is_elided(word: &str) -> bool {
     word.len() <= 6 && ELIDED.contains(&word)
 }
 
+/// Whether `word` has the Dutch "ij" in it. A loop over bytes rather than `windows`: this
+/// runs for most words of every message.
+fn has_ij(word: &[u8]) -> bool {
+    let mut at = 1;
+    while at < word.len() {
+        if word[at] == b'j' && word[at - 1] == b'i' {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
 /// Whether an elided form may stand before `next`: a vowel or a mute "h" starts it.
 fn opens_elision(next: &str) -> bool {
     next.bytes()
@@ -526,33 +539,39 @@ fn opens_elision(next: &str) -> bool {
 /// computed: one probe and one comparison per word of the message.
 struct Table {
     words: Vec<(&'static str, u8)>,
-    /// Indices into `words`, `u16::MAX` for an empty slot.
-    slots: Vec<u16>,
+    /// Indices into `words` (`u16::MAX` for an empty slot), each with its word's hash,
+    /// which turns away the other words probed without comparing strings.
+    slots: Vec<(u16, u32)>,
 }
 
 impl Table {
     fn get() -> &'static Table {
         static TABLE: OnceLock<Table> = OnceLock::new();
         TABLE.get_or_init(|| {
-            let mut words: Vec<(&'static str, u8)> = Vec::new();
+            let mut table = Table {
+                slots: vec![(u16::MAX, 0); SLOTS],
+                words: Vec::new(),
+            };
+            // A word of several languages is found by its probe and gains their bits.
             for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
                 for word in *list {
-                    match words.iter_mut().find(|(w, _)| w == word) {
-                        Some((_, languages)) => *languages |= 1 << i,
-                        None => words.push((word, 1 << i)),
+                    let word_hash = hash(word);
+                    let mut slot = Table::slot(word_hash);
+                    loop {
+                        match table.slots[slot] {
+                            (u16::MAX, _) => {
+                                table.slots[slot] = (table.words.len() as u16, word_hash);
+                                table.words.push((word, 1 << i));
+                                break;
+                            }
+                            (index, _) if table.words[usize::from(index)].0 == *word => {
+                                table.words[usize::from(index)].1 |= 1 << i;
+                                break;
+                            }
+                            _ => slot = (slot + 1) % SLOTS,
+                        }
                     }
                 }
-            }
-            let mut table = Table {
-                slots: vec![u16::MAX; SLOTS],
-                words,
-            };
-            for index in 0..table.words.len() {
-                let mut slot = Table::slot(hash(table.words[index].0));
-                while table.slots[slot] != u16::MAX {
-                    slot = (slot + 1) % SLOTS;
-                }
-                table.slots[slot] = index as u16;
             }
             table
         })
@@ -567,8 +586,8 @@ impl Table {
         let mut slot = Table::slot(hash);
         loop {
             match self.slots[slot] {
-                u16::MAX => return 0,
-                index if self.words[usize::from(index)].0 == word => {
+                (u16::MAX, _) => return 0,
+                (index, found) if found == hash && self.words[usize::from(index)].0 == word => {
                     return self.words[usize::from(index)].1;
                 }
                 _ => slot = (slot + 1) % SLOTS,
@@ -640,7 +659,7 @@ pub fn guess(text: &str, words: &Words) -> Option<Lang> {
             scores[languages.trailing_zeros() as usize] += share;
             languages &= languages - 1;
         }
-        if word.len() > 3 && word.as_bytes().windows(2).any(|pair| pair == b"ij") {
+        if word.len() > 3 && has_ij(word.as_bytes()) {
             scores[index(Lang::Nl)] += 0.5;
         }
     }

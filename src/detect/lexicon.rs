@@ -162,9 +162,12 @@ impl Table {
         for (number, (word, _)) in (1..).zip(RULE_WORDS) {
             table.flag(word, number << RULE_WORD_SHIFT);
         }
-        for entry in WORDS.lines() {
-            if let Some((first, _)) = entry.split_once(' ') {
-                table.flag(first, STARTS_PHRASE);
+        // Bytes rather than `lines` and `split_once`, which search by character: this runs
+        // once per lexicon word at every start-up, the widget's included.
+        for index in 0..table.starts.len() {
+            let entry = table.word(index);
+            if let Some(space) = entry.bytes().position(|byte| byte == b' ') {
+                table.flag(&entry[..space], STARTS_PHRASE);
             }
         }
         // The table lives as long as the page: without the room the lists grew it into.

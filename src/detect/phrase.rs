@@ -942,8 +942,8 @@ impl<T> PhraseSet<T> {
         }
         let mut clauses = Vec::with_capacity(8);
         let mut start = 0;
-        for (at, word) in words.iter().enumerate() {
-            if word == BOUNDARY {
+        for at in 0..words.len() {
+            if words.is_boundary(at) {
                 clauses.push((start, at));
                 start = at + 1;
             }

@@ -27,6 +27,19 @@ pub const BOUNDARY: &str = ".";
 /// The [`hash`] of [`BOUNDARY`].
 const BOUNDARY_HASH: u32 = b'.' as u32;
 
+/// Per byte, its lowercase form if it is an ASCII letter or digit, and 0 otherwise.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        if (byte as u8).is_ascii_alphanumeric() {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
 /// English clitics that stay attached to the word before them.
 const CLITICS: [&str; 7] = ["t", "s", "m", "d", "ll", "re", "ve"];
 
@@ -96,8 +109,26 @@ impl Words {
         let (mut previous, mut run) = ('\0', 0);
         // Every message goes through here: indices and an ASCII fast path rather than
         // iterator adapters, which the size-optimised build leaves as calls.
+        let bytes = text.as_bytes();
         let mut at = 0;
-        while let Some((c, next)) = char_at(text, at) {
+        while let Some(&byte) = bytes.get(at) {
+            // ASCII letters and digits, most of every message: one table read answers what
+            // the byte is and gives its lowercase form.
+            let lower = ASCII_WORD_BYTES[usize::from(byte)];
+            if lower != 0 {
+                at += 1;
+                let c = char::from(byte);
+                run = if previous == c { run + 1 } else { 1 };
+                previous = c;
+                if run <= 2 {
+                    words.text.push(char::from(lower));
+                    hash = hash.wrapping_mul(HASH_BASE).wrapping_add(u32::from(lower));
+                }
+                continue;
+            }
+            let Some((c, next)) = char_at(text, at) else {
+                break;
+            };
             at = next;
             if is_word_char(c) {
                 // "humannnn", "pleaseeee": elongation carries feeling, not spelling; keep two
@@ -191,16 +222,26 @@ impl Words {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// Whether word `i` is the boundary word. Asked of its hash and length, not its text:
+    /// a one-byte word's hash is that byte, and only the boundary is a ".".
+    #[inline]
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let from = i.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.hashes[i] == BOUNDARY_HASH && self.ends[i] - from == 1
+    }
+
     /// The words without boundaries.
     pub fn plain(&self) -> impl Iterator<Item = &str> {
-        self.iter().filter(|w| *w != BOUNDARY)
+        (0..self.len())
+            .filter(|&i| !self.is_boundary(i))
+            .map(|i| self.get(i))
     }
 
     /// The words without boundaries, each with its [`hash`].
     pub fn plain_hashed(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.iter()
-            .zip(self.hashes.iter().copied())
-            .filter(|(w, _)| *w != BOUNDARY)
+        (0..self.len())
+            .filter(|&i| !self.is_boundary(i))
+            .map(|i| (self.get(i), self.hashes[i]))
     }
 
     /// The words run together ("don't worry" → "dontworry").
