@@ -556,20 +556,13 @@ impl Table {
             for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
                 for word in *list {
                     let word_hash = hash(word);
-                    let mut slot = Table::slot(word_hash);
-                    loop {
-                        match table.slots[slot] {
-                            (u16::MAX, _) => {
-                                table.slots[slot] = (table.words.len() as u16, word_hash);
-                                table.words.push((word, 1 << i));
-                                break;
-                            }
-                            (index, _) if table.words[usize::from(index)].0 == *word => {
-                                table.words[usize::from(index)].1 |= 1 << i;
-                                break;
-                            }
-                            _ => slot = (slot + 1) % SLOTS,
+                    let slot = table.probe(word, word_hash);
+                    match table.slots[slot] {
+                        (u16::MAX, _) => {
+                            table.slots[slot] = (table.words.len() as u16, word_hash);
+                            table.words.push((word, 1 << i));
                         }
+                        (index, _) => table.words[usize::from(index)].1 |= 1 << i,
                     }
                 }
             }
@@ -581,17 +574,26 @@ impl Table {
         (mix(hash) >> (32 - SLOTS.trailing_zeros())) as usize
     }
 
-    /// The languages `word` (whose [`hash`] is `hash`) is a function word of.
-    fn languages(&self, word: &str, hash: u32) -> u8 {
+    /// The slot holding `word` (whose [`hash`] is `hash`), or the empty slot where it
+    /// would go.
+    fn probe(&self, word: &str, hash: u32) -> usize {
         let mut slot = Table::slot(hash);
         loop {
             match self.slots[slot] {
-                (u16::MAX, _) => return 0,
+                (u16::MAX, _) => return slot,
                 (index, found) if found == hash && self.words[usize::from(index)].0 == word => {
-                    return self.words[usize::from(index)].1;
+                    return slot;
                 }
                 _ => slot = (slot + 1) % SLOTS,
             }
+        }
+    }
+
+    /// The languages `word` (whose [`hash`] is `hash`) is a function word of.
+    fn languages(&self, word: &str, hash: u32) -> u8 {
+        match self.slots[self.probe(word, hash)] {
+            (u16::MAX, _) => 0,
+            (index, _) => self.words[usize::from(index)].1,
         }
     }
 }

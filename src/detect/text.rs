@@ -40,6 +40,26 @@ const ASCII_WORD_BYTES: [u8; 256] = {
     table
 };
 
+/// "humannnn", "pleaseeee": elongation carries feeling, not spelling. The letters of a
+/// word keep at most two of a run of one letter, which one-typo matching then reads as the
+/// word.
+#[derive(Default)]
+struct Elongation {
+    /// The last letter (`'\0'` after anything else) and how many times in a row it came.
+    previous: char,
+    run: u32,
+}
+
+impl Elongation {
+    /// Counts letter `c`; whether it is kept.
+    #[inline(always)]
+    fn keeps(&mut self, c: char) -> bool {
+        self.run = if self.previous == c { self.run + 1 } else { 1 };
+        self.previous = c;
+        self.run <= 2
+    }
+}
+
 /// English clitics that stay attached to the word before them.
 const CLITICS: [&str; 7] = ["t", "s", "m", "d", "ll", "re", "ve"];
 
@@ -105,8 +125,7 @@ impl Words {
         };
         // Where the current word starts in `words.text`, and its hash so far.
         let (mut start, mut hash) = (0, 0u32);
-        // The last letter and how many times in a row it came.
-        let (mut previous, mut run) = ('\0', 0);
+        let mut elongation = Elongation::default();
         // Every message goes through here: indices and an ASCII fast path rather than
         // iterator adapters, which the size-optimised build leaves as calls.
         let bytes = text.as_bytes();
@@ -117,10 +136,7 @@ impl Words {
             let lower = ASCII_WORD_BYTES[usize::from(byte)];
             if lower != 0 {
                 at += 1;
-                let c = char::from(byte);
-                run = if previous == c { run + 1 } else { 1 };
-                previous = c;
-                if run <= 2 {
+                if elongation.keeps(char::from(byte)) {
                     words.text.push(char::from(lower));
                     hash = hash.wrapping_mul(HASH_BASE).wrapping_add(u32::from(lower));
                 }
@@ -130,27 +146,16 @@ impl Words {
                 break;
             };
             at = next;
+            // Letters outside ASCII (ASCII ones took the path above): folded and hashed.
             if is_word_char(c) {
-                // "humannnn", "pleaseeee": elongation carries feeling, not spelling; keep two
-                // letters, which one-typo matching then reads as the word.
-                run = if previous == c { run + 1 } else { 1 };
-                previous = c;
-                if run > 2 {
-                    continue;
-                }
-                if c.is_ascii() {
-                    // Most letters: lowercased and hashed in place of a call.
-                    let lower = c.to_ascii_lowercase();
-                    words.text.push(lower);
-                    hash = hash_more(hash, &[lower as u8]);
-                } else {
+                if elongation.keeps(c) {
                     let from = words.text.len();
                     fold_into(c, &mut words.text);
                     hash = hash_more(hash, &words.text.as_bytes()[from..]);
                 }
                 continue;
             }
-            previous = '\0';
+            elongation = Elongation::default();
             if is_apostrophe(c) && words.text.len() > start {
                 // Look at what follows the apostrophe to decide: join or split.
                 if is_clitic(text, at) {
@@ -161,14 +166,14 @@ impl Words {
                 (start, hash) = (words.end_word(start, hash), 0);
             } else {
                 (start, hash) = (words.end_word(start, hash), 0);
-                if is_clause_end(c) && !words.is_empty() && words.last() != BOUNDARY {
+                if is_clause_end(c) && !words.is_empty() && !words.is_boundary(words.len() - 1) {
                     words.text.push_str(BOUNDARY);
                     start = words.end_word(start, BOUNDARY_HASH);
                 }
             }
         }
         words.end_word(start, hash);
-        if !words.is_empty() && words.last() == BOUNDARY {
+        if !words.is_empty() && words.is_boundary(words.len() - 1) {
             words.ends.pop();
             words.hashes.pop();
             words
@@ -211,10 +216,6 @@ impl Words {
     /// The [`hash`] of word `i`.
     pub fn hash(&self, i: usize) -> u32 {
         self.hashes[i]
-    }
-
-    fn last(&self) -> &str {
-        self.get(self.len() - 1)
     }
 
     /// The words in order, boundaries included.
